@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { CloseCode, RefusalReason, documentIdSchema, storedAcknowledgementParameter } from '@concord/shared';
+import type { InstanceBus, Store } from '../storage/Store.ts';
+import { Connection } from './Connection.ts';
+import { Hooks, UpgradeRefusal, type ConnectionIdentity, type Extension, type UpgradeRequest } from './Extension.ts';
+import { Room } from './Room.ts';
+
+export interface CollaborationLimits {
+  maxMessageBytes: number;
+  maxMessagesPerSecond: number;
+  maxSendBufferBytes: number;
+  maxConnectionsPerDocument: number;
+  maxStructsPerUpdate: number;
+  heartbeatIntervalMs: number;
+  compactAfterUpdates: number;
+}
+
+export interface CollaborationServerOptions {
+  store: Store;
+  bus: InstanceBus | null;
+  extensions: readonly Extension[];
+  logger: Logger;
+  limits: CollaborationLimits;
+}
+
+const collaborationPath = /^\/collab\/([^/]+)$/;
+
+/**
+ * The websocket side of Concord: answers upgrades on /collab/:documentId, keeps one Room per
+ * open document, and unloads it once its last client has left and its writes are stored.
+ */
+export class CollaborationServer {
+  private readonly hooks: Hooks;
+  private readonly sockets: WebSocketServer;
+  private readonly rooms = new Map<string, Promise<Room>>();
+  /** Rooms still flushing after their last client left; a new load waits for them. */
+  private readonly closingRooms = new Map<string, Promise<void>>();
+  private readonly connections = new Set<Connection>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private isShuttingDown = false;
+
+  constructor(private readonly options: CollaborationServerOptions) {
+    this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes });
+    this.hooks = new Hooks(options.extensions, (hook, extension, error) => options.logger.error({ err: error, hook, extension }, 'extension hook failed'));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.limits.heartbeatIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  /** Node's `upgrade` handler: every refusal is an HTTP answer, given before any websocket exists. */
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const documentId = documentIdSchema.safeParse(decodeURIComponent(collaborationPath.exec(url.pathname)?.[1] ?? ''));
+      if (!documentId.success) throw new UpgradeRefusal(404, 'not found');
+      if (this.isShuttingDown) throw new UpgradeRefusal(503, 'shutting down');
+      const upgrade: UpgradeRequest = { documentId: documentId.data, headers: request.headers, url, remoteAddress: request.socket.remoteAddress };
+      const identity = await this.hooks.authenticate(upgrade, { principal: `connection:${randomUUID()}`, principalIsEphemeral: true, readOnly: false });
+      if (!(await this.options.store.getDocument(documentId.data))) throw new UpgradeRefusal(404, 'no such document');
+      const room = this.rooms.get(documentId.data);
+      if (room && (await room).connections.size >= this.options.limits.maxConnectionsPerDocument) throw new UpgradeRefusal(503, 'document is full');
+      const wantsAcknowledgements = url.searchParams.get(storedAcknowledgementParameter) === '1';
+      this.sockets.handleUpgrade(request, socket, head, (websocket) => void this.accept(websocket, documentId.data, identity, wantsAcknowledgements));
+    } catch (error) {
+      const status = error instanceof UpgradeRefusal ? error.status : 503;
+      if (!(error instanceof UpgradeRefusal)) this.options.logger.error({ err: error }, 'upgrade failed');
+      const message = error instanceof UpgradeRefusal ? error.message : 'service unavailable';
+      socket.end(`HTTP/1.1 ${status} ${message}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+    }
+  }
+
+  private async accept(websocket: WebSocket, documentId: string, identity: ConnectionIdentity, wantsAcknowledgements: boolean): Promise<void> {
+    const { limits, logger } = this.options;
+    const connection = new Connection(websocket, documentId, identity, wantsAcknowledgements, limits);
+    this.connections.add(connection);
+    // Frames that arrive while the room loads wait for it, in order.
+    const early: RawData[] = [];
+    let room: Room | null = null;
+    websocket.on('message', (data: RawData) => {
+      if (this.isShuttingDown) return;
+      if (!connection.takeMessageToken()) return connection.close(CloseCode.rateLimited, 'too many messages');
+      if (room) room.handleMessage(connection, toBytes(data));
+      else early.push(data);
+    });
+    websocket.on('pong', () => (connection.awaitingPong = false));
+    websocket.on('error', (error: Error & { code?: string }) => {
+      const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? RefusalReason.tooLarge : RefusalReason.malformed;
+      this.hooks.notify('onRefuse', { documentId, connection, reason, closeCode: error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CloseCode.messageTooBig : CloseCode.malformedMessage });
+      logger.info({ documentId, connectionId: connection.id, code: error.code }, 'websocket error');
+    });
+    websocket.on('close', () => {
+      this.connections.delete(connection);
+      if (room) this.leave(room, connection);
+    });
+    try {
+      room = await this.openRoom(documentId);
+    } catch (error) {
+      logger.error({ err: error, documentId }, 'document failed to load');
+      connection.close(CloseCode.tryAgainLater, 'document unavailable');
+      return;
+    }
+    if (connection.closed) {
+      if (room.connections.size === 0) this.unload(room);
+      return;
+    }
+    room.addConnection(connection);
+    for (const data of early.splice(0)) room.handleMessage(connection, toBytes(data));
+  }
+
+  private async openRoom(documentId: string): Promise<Room> {
+    for (;;) {
+      await this.closingRooms.get(documentId);
+      const existing = this.rooms.get(documentId);
+      if (existing) {
+        const room = await existing;
+        if (!room.closed) return room;
+        continue;
+      }
+      const loading = Room.load({
+        documentId,
+        store: this.options.store,
+        bus: this.options.bus,
+        hooks: this.hooks,
+        logger: this.options.logger,
+        updateLimits: { maxStructs: this.options.limits.maxStructsPerUpdate, maxClients: 10_000, maxDeleteRanges: this.options.limits.maxStructsPerUpdate, maxAnyDepth: 64 },
+        compactAfterUpdates: this.options.limits.compactAfterUpdates,
+        maxAwarenessEntries: 1_000,
+        onReset: (room) => this.unload(room),
+      });
+      this.rooms.set(documentId, loading);
+      loading.catch(() => this.rooms.delete(documentId));
+      return loading;
+    }
+  }
+
+  private leave(room: Room, connection: Connection): void {
+    room.removeConnection(connection);
+    if (room.connections.size === 0) this.unload(room);
+  }
+
+  /** Forgets the room now; a client arriving meanwhile waits until its writes are stored. */
+  private unload(room: Room): void {
+    const { documentId } = room;
+    if (this.closingRooms.has(documentId)) return;
+    this.rooms.delete(documentId);
+    const closing = room
+      .close()
+      .catch((error: unknown) => this.options.logger.error({ err: error, documentId }, 'room failed to close'))
+      .finally(() => this.closingRooms.delete(documentId));
+    this.closingRooms.set(documentId, closing);
+  }
+
+  private checkHeartbeats(): void {
+    for (const connection of this.connections) {
+      if (connection.awaitingPong) {
+        this.hooks.notify('onRefuse', { documentId: connection.documentId, connection, reason: 'heartbeat-timeout', closeCode: CloseCode.heartbeatTimeout });
+        connection.terminate();
+      } else {
+        connection.ping();
+      }
+    }
+  }
+
+  /** Open rooms on this instance (for tests and metrics). */
+  get openDocumentCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Stops accepting, flushes every pending write, then closes sockets with "going away". */
+  async shutdown(): Promise<void> {
+    this.isShuttingDown = true;
+    clearInterval(this.heartbeat);
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    const open = rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    await Promise.all(open.map((room) => room.flush()));
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down');
+    for (const room of open) this.unload(room);
+    await Promise.all(this.closingRooms.values());
+    this.sockets.close();
+    await this.hooks.destroy();
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,324 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue } from '@concord/shared';
+import type { Cursor, InstanceBus, Store, StoredUpdate } from '../storage/Store.ts';
+import { Connection } from './Connection.ts';
+import { UpdateRefusal, type Hooks } from './Extension.ts';
+import { inspectUpdate, type UpdateLimits } from './guard/inspectUpdate.ts';
+import * as protocol from './protocol.ts';
+
+export interface RoomOptions {
+  documentId: string;
+  store: Store;
+  bus: InstanceBus | null;
+  hooks: Hooks;
+  logger: Logger;
+  updateLimits: UpdateLimits;
+  compactAfterUpdates: number;
+  maxAwarenessEntries: number;
+  /** Called when the room gives up its state (store failure); the server then forgets it. */
+  onReset: (room: Room) => void;
+}
+
+/** Origin of changes that arrive from another instance through the bus (already stored). */
+const fromBus = Symbol('bus');
+/** Origin of the changes read from the store when the room loads. */
+const fromStore = Symbol('store');
+
+/**
+ * One open document on this instance: its Y.Doc, awareness and connections. An update is
+ * checked, applied, appended to the store, and only once stored relayed to the other clients
+ * and acknowledged to its sender, so no client ever holds text the store could lose.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  readonly documentId: string;
+  /** Resolves once every append issued so far has settled and its effects were delivered. */
+  private delivered: Promise<void> = Promise.resolve();
+  private pendingAppends = 0;
+  private cursor: Cursor = '0';
+  private updatesSinceCompaction = 0;
+  private compaction: Promise<void> | null = null;
+  private unsubscribeBus: () => void = () => {};
+  private isClosed = false;
+
+  private constructor(private readonly options: RoomOptions) {
+    this.documentId = options.documentId;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocumentUpdate(update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.handleAwarenessChange(change, origin));
+  }
+
+  /** Loads the document from the store and starts following the other instances. */
+  static async load(options: RoomOptions): Promise<Room> {
+    const room = new Room(options);
+    const started = performance.now();
+    const loaded = await options.store.loadDocument(options.documentId);
+    Y.transact(room.doc, () => {
+      if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot, fromStore);
+      for (const entry of loaded.updates) Y.applyUpdate(room.doc, entry.update, fromStore);
+    }, fromStore);
+    room.cursor = loaded.cursor;
+    room.updatesSinceCompaction = loaded.updates.length;
+    options.hooks.notify('onLoadDocument', { documentId: options.documentId, seconds: (performance.now() - started) / 1000, updates: loaded.updates.length });
+    if (options.bus) {
+      room.unsubscribeBus = options.bus.subscribe(options.documentId, loaded.cursor, {
+        onUpdates: (entries) => room.receiveFromBus(entries),
+        onAwareness: (update) => room.applyAwareness(update, fromBus),
+      });
+    }
+    room.compactIfDue();
+    return room;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) connection.send(protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    this.options.hooks.notify('onConnect', { room: this, connection });
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+    this.options.hooks.notify('onDisconnect', { room: this, connection });
+  }
+
+  /** Handles one frame; a frame that breaks the rules closes its sender and changes nothing. */
+  handleMessage(connection: Connection, frame: Uint8Array): void {
+    if (this.isClosed || connection.closed) return;
+    let message: protocol.IncomingMessage;
+    try {
+      message = protocol.readMessage(frame);
+    } catch (error) {
+      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, (error as Error).message);
+      return;
+    }
+    switch (message.kind) {
+      case 'sync-step-1':
+        return this.answerSyncStep1(connection, message.stateVector);
+      case 'sync-step-2':
+      case 'update':
+        return this.receiveUpdate(connection, message.update);
+      case 'awareness':
+        return this.receiveAwareness(connection, message.update);
+      case 'query-awareness':
+        return connection.send(protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    let missing: Uint8Array;
+    try {
+      missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, 'invalid state vector');
+      return;
+    }
+    this.afterDelivery(() => connection.send(protocol.encodeSyncStep2(missing)));
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const sequence = ++connection.updatesReceived;
+    const inspection = inspectUpdate(this.doc, update, this.options.updateLimits);
+    if (!inspection.ok) {
+      const code = inspection.reason === RefusalReason.malformed ? CloseCode.malformedMessage : CloseCode.refusedUpdate;
+      this.refuse(connection, code, inspection.reason, inspection.detail);
+      return;
+    }
+    if (!inspection.isEmpty) {
+      if (connection.identity.readOnly) {
+        this.refuse(connection, CloseCode.forbidden, RefusalReason.readOnly, 'this connection may not change the document');
+        return;
+      }
+      const context = { room: this, connection, update, inspection };
+      try {
+        this.options.hooks.beforeApplyUpdate(context);
+      } catch (error) {
+        if (!(error instanceof UpdateRefusal)) throw error;
+        this.refuse(connection, error.closeCode, error.reason, error.message);
+        return;
+      }
+      try {
+        Y.applyUpdate(this.doc, update, connection);
+      } catch (error) {
+        // The guard should make this unreachable; if not, the in-memory document can no longer be trusted.
+        this.options.logger.error({ err: error, documentId: this.documentId }, 'an inspected update failed to apply');
+        this.reset(CloseCode.internalError, 'internal error');
+        return;
+      }
+      this.options.hooks.notify('onChange', context);
+    }
+    this.afterDelivery(() => connection.acknowledge(sequence));
+  }
+
+  /** Every change applied to the document: a client's is stored before anyone hears of it. */
+  private handleDocumentUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === fromStore) return;
+    if (origin === fromBus) {
+      this.afterDelivery(() => this.broadcastUpdate(update, null));
+      return;
+    }
+    if (origin instanceof Connection) this.append(update, origin);
+  }
+
+  private append(update: Uint8Array, sender: Connection): void {
+    const { store, bus, hooks } = this.options;
+    const started = performance.now();
+    this.pendingAppends++;
+    const appended = store.appendUpdate(this.documentId, update, bus?.instanceId ?? 'local');
+    const previous = this.delivered;
+    this.delivered = Promise.all([previous, appended]).then(
+      ([, cursor]) => {
+        this.pendingAppends--;
+        hooks.notify('onStore', { documentId: this.documentId, bytes: update.byteLength, seconds: (performance.now() - started) / 1000 });
+        if (!bus) this.advanceCursor(cursor);
+        this.broadcastUpdate(update, sender);
+      },
+      (error: unknown) => {
+        this.pendingAppends--;
+        this.options.logger.error({ err: error, documentId: this.documentId }, 'store append failed');
+        this.reset(CloseCode.tryAgainLater, 'store unavailable');
+      },
+    );
+  }
+
+  /** Runs `deliver` now when nothing is waiting for the store, else right after what is. */
+  private afterDelivery(deliver: () => void): void {
+    if (this.pendingAppends === 0) deliver();
+    else this.delivered = this.delivered.then(deliver);
+  }
+
+  private receiveFromBus(entries: StoredUpdate[]): void {
+    if (this.isClosed) return;
+    for (const entry of entries) {
+      if (entry.origin !== this.options.bus?.instanceId) {
+        try {
+          Y.applyUpdate(this.doc, entry.update, fromBus);
+        } catch (error) {
+          this.options.logger.error({ err: error, documentId: this.documentId }, 'a stored update from another instance failed to apply');
+        }
+      }
+      this.advanceCursor(entry.cursor);
+    }
+  }
+
+  private advanceCursor(cursor: Cursor): void {
+    this.cursor = cursor;
+    this.updatesSinceCompaction++;
+    this.compactIfDue();
+  }
+
+  private compactIfDue(): void {
+    if (this.updatesSinceCompaction >= this.options.compactAfterUpdates && !this.compaction) void this.compact();
+  }
+
+  /** Merges the log into a snapshot so that loading does not grow with the edit history. */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction;
+    const through = this.cursor;
+    const counted = this.updatesSinceCompaction;
+    if (counted === 0) return Promise.resolve();
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.compaction = this.options.store
+      .compact(this.documentId, snapshot, through)
+      .then(() => {
+        this.updatesSinceCompaction -= counted;
+      })
+      .catch((error: unknown) => this.options.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed'))
+      .finally(() => {
+        this.compaction = null;
+      });
+    return this.compaction;
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    try {
+      protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
+    } catch (error) {
+      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, (error as Error).message);
+      return;
+    }
+    this.applyAwareness(update, connection);
+  }
+
+  private applyAwareness(update: Uint8Array, origin: Connection | typeof fromBus): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+    } catch (error) {
+      this.options.logger.warn({ err: error, documentId: this.documentId }, 'awareness update failed to apply');
+    }
+  }
+
+  private handleAwarenessChange({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (origin instanceof Connection) {
+      for (const client of [...added, ...updated]) origin.awarenessClients.add(client);
+      for (const client of removed) origin.awarenessClients.delete(client);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(protocol.encodeAwareness(update), null);
+    if (origin !== fromBus && this.options.bus && !this.isClosed) {
+      this.options.bus.publishAwareness(this.documentId, update).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, documentId: this.documentId }, 'awareness publish failed');
+      });
+    }
+  }
+
+  private broadcastUpdate(update: Uint8Array, except: Connection | null): void {
+    const recipients = this.connections.size - (except && this.connections.has(except) ? 1 : 0);
+    if (recipients === 0) return;
+    this.broadcast(protocol.encodeUpdate(update), except);
+    this.options.hooks.notify('onBroadcast', { documentId: this.documentId, recipients });
+  }
+
+  private broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(frame);
+  }
+
+  private refuse(connection: Connection, closeCode: CloseCodeValue, reason: RefusalReasonValue, detail: string): void {
+    this.options.logger.info({ documentId: this.documentId, connectionId: connection.id, reason, detail }, 'message refused');
+    this.options.hooks.notify('onRefuse', { documentId: this.documentId, connection, reason, closeCode });
+    connection.close(closeCode, reason);
+  }
+
+  /** Drops every connection and marks the room closed; clients reconnect to a freshly loaded room. */
+  private reset(closeCode: CloseCodeValue, reason: string): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.options.onReset(this);
+    for (const connection of this.connections) connection.close(closeCode, reason);
+  }
+
+  /** Waits for pending appends; true when everything this room accepted is stored. */
+  async flush(): Promise<void> {
+    await this.delivered;
+  }
+
+  /** Stops the room: flushes, compacts, stops following other instances and frees the document. */
+  async close(): Promise<void> {
+    const wasOpen = !this.isClosed;
+    this.isClosed = true;
+    await this.flush();
+    if (wasOpen) await this.compact();
+    else await this.compaction;
+    this.unsubscribeBus();
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.options.hooks.notify('onUnloadDocument', { documentId: this.documentId });
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { documentMetaSchema, type DocumentMeta } from '@concord/shared';
+import { logStart, type Cursor, type LoadedDocument, type Store, type StoredUpdate } from './Store.ts';
+
+/** Options of the embedded single-instance store. */
+export interface SqliteStoreOptions {
+  /** Directory holding `concord.sqlite` (created when missing). */
+  directory: string;
+  /**
+   * SQLite `synchronous` level in WAL mode. FULL (default): a resolved append survives power loss.
+   * NORMAL: it survives a process crash, but the last commits may be lost on power loss.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+const schema = `
+  CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    origin TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS updates_by_document ON updates(document_id, id);
+  CREATE TABLE IF NOT EXISTS snapshots (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    through_id INTEGER NOT NULL
+  ) STRICT;
+`;
+
+const documentRowSchema = z
+  .object({ id: z.string(), title: z.string(), created_at: z.string() })
+  .transform((row) => documentMetaSchema.parse({ id: row.id, title: row.title, createdAt: row.created_at }));
+const updateRowSchema = z.object({ id: z.number().int(), data: z.instanceof(Buffer), origin: z.string() });
+const snapshotRowSchema = z.object({ data: z.instanceof(Buffer), through_id: z.number().int() });
+const countRowSchema = z.object({ count: z.number().int() });
+
+interface PendingAppend {
+  documentId: string;
+  update: Uint8Array;
+  origin: string;
+  resolve: (cursor: Cursor) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { cursor: Cursor } | { error: unknown };
+
+/**
+ * Embedded store in one SQLite file (WAL mode) for a single server instance.
+ * Appends made in the same tick share one transaction (group commit), so a burst of
+ * keystrokes costs one fsync instead of one per update.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly database: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private pending: PendingAppend[] = [];
+  private scheduledFlush: NodeJS.Immediate | null = null;
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(options.directory, { recursive: true });
+    this.database = new Database(join(options.directory, 'concord.sqlite'));
+    this.database.pragma('journal_mode = WAL');
+    this.database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.database.pragma('busy_timeout = 5000');
+    this.database.pragma('foreign_keys = ON');
+    this.database.exec(schema);
+    this.statements = prepareStatements(this.database);
+  }
+
+  async createDocument(meta: DocumentMeta): Promise<void> {
+    const valid = documentMetaSchema.parse(meta);
+    try {
+      this.statements.insertDocument.run(valid.id, valid.title, valid.createdAt);
+    } catch (error) {
+      if (isSqliteError(error) && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new Error(`document ${valid.id} already exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getDocument(documentId: string): Promise<DocumentMeta | null> {
+    const row = this.statements.selectDocument.get(documentId);
+    return row === undefined ? null : documentRowSchema.parse(row);
+  }
+
+  async listDocuments(): Promise<DocumentMeta[]> {
+    const documents = this.statements.selectDocuments.all().map((row) => documentRowSchema.parse(row));
+    // Sort on the parsed instant: ISO strings of different precision do not sort as text.
+    return documents.sort((first, second) => Date.parse(first.createdAt) - Date.parse(second.createdAt));
+  }
+
+  async loadDocument(documentId: string): Promise<LoadedDocument> {
+    return this.database.transaction(() => {
+      const snapshotRow = this.statements.selectSnapshot.get(documentId);
+      const snapshot = snapshotRow === undefined ? null : snapshotRowSchema.parse(snapshotRow);
+      const throughId = snapshot?.through_id ?? 0;
+      const updates: StoredUpdate[] = this.statements.selectUpdatesAfter.all(documentId, throughId).map((row) => {
+        const update = updateRowSchema.parse(row);
+        return { cursor: String(update.id), update: new Uint8Array(update.data), origin: update.origin };
+      });
+      const cursor = updates.at(-1)?.cursor ?? (throughId === 0 ? logStart : String(throughId));
+      return { snapshot: snapshot === null ? null : new Uint8Array(snapshot.data), updates, cursor };
+    }).deferred();
+  }
+
+  appendUpdate(documentId: string, update: Uint8Array, origin: string): Promise<Cursor> {
+    if (this.closed) return Promise.reject(new Error('SqliteStore is closed'));
+    return new Promise<Cursor>((resolve, reject) => {
+      this.pending.push({ documentId, update, origin, resolve, reject });
+      this.scheduledFlush ??= setImmediate(() => this.flushPendingAppends());
+    });
+  }
+
+  async compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor): Promise<void> {
+    const throughId = parseCursor(throughCursor);
+    this.database.transaction(() => {
+      const current = this.statements.selectSnapshot.get(documentId);
+      const currentThroughId = current === undefined ? 0 : snapshotRowSchema.parse(current).through_id;
+      if (throughId <= currentThroughId) return;
+      this.statements.upsertSnapshot.run(documentId, toBuffer(snapshot), throughId);
+      this.statements.deleteUpdatesThrough.run(documentId, throughId);
+    }).immediate();
+  }
+
+  async countUpdates(documentId: string): Promise<number> {
+    return countRowSchema.parse(this.statements.countUpdatesAfterSnapshot.get(documentId, documentId)).count;
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('SqliteStore is closed');
+    this.statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flushPendingAppends();
+    this.closed = true;
+    this.database.close();
+  }
+
+  /** Commits every queued append in one transaction, then settles each caller with its own outcome. */
+  private flushPendingAppends(): void {
+    if (this.scheduledFlush !== null) clearImmediate(this.scheduledFlush);
+    this.scheduledFlush = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.database.transaction(() => batch.map((append) => this.insertUpdate(append))).immediate();
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, index) => {
+      const append = batch[index];
+      if (append === undefined) return;
+      if ('cursor' in outcome) append.resolve(outcome.cursor);
+      else append.reject(outcome.error);
+    });
+  }
+
+  private insertUpdate(append: PendingAppend): AppendOutcome {
+    try {
+      const result = this.statements.insertUpdate.run(append.documentId, toBuffer(append.update), append.origin);
+      return { cursor: String(result.lastInsertRowid) };
+    } catch (error) {
+      // A constraint failure (e.g. unknown document) undoes only its own statement, so the batch can still commit.
+      // Any other error may have rolled back the whole transaction: rethrow to fail the batch.
+      if (isSqliteError(error) && error.code.startsWith('SQLITE_CONSTRAINT')) return { error };
+      throw error;
+    }
+  }
+}
+
+/** Prepared once: every query the store runs. */
+function prepareStatements(database: Database.Database) {
+return {
+    insertDocument: database.prepare('INSERT INTO documents (id, title, created_at) VALUES (?, ?, ?)'),
+    selectDocument: database.prepare('SELECT id, title, created_at FROM documents WHERE id = ?'),
+    selectDocuments: database.prepare('SELECT id, title, created_at FROM documents ORDER BY rowid'),
+    insertUpdate: database.prepare('INSERT INTO updates (document_id, data, origin) VALUES (?, ?, ?)'),
+    selectSnapshot: database.prepare('SELECT data, through_id FROM snapshots WHERE document_id = ?'),
+    selectUpdatesAfter: database.prepare(
+      'SELECT id, data, origin FROM updates WHERE document_id = ? AND id > ? ORDER BY id',
+    ),
+    upsertSnapshot: database.prepare(
+      `INSERT INTO snapshots (document_id, data, through_id) VALUES (?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, through_id = excluded.through_id`,
+    ),
+    deleteUpdatesThrough: database.prepare('DELETE FROM updates WHERE document_id = ? AND id <= ?'),
+    countUpdatesAfterSnapshot: database.prepare(
+      `SELECT count(*) AS count FROM updates WHERE document_id = ?
+         AND id > coalesce((SELECT through_id FROM snapshots WHERE document_id = ?), 0)`,
+    ),
+    ping: database.prepare('SELECT 1'),
+  };
+}
+
+function parseCursor(cursor: Cursor): number {
+  if (!/^\d+$/.test(cursor)) throw new Error(`invalid SQLite cursor: ${cursor}`);
+  return Number(cursor);
+}
+
+/** Views the bytes without copying; better-sqlite3 binds Buffers as BLOBs. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isSqliteError(error: unknown): error is InstanceType<typeof Database.SqliteError> {
+  return error instanceof Database.SqliteError;
+}

@@ -1,0 +1,47 @@
+/**
+ * Close codes the collaboration server uses, shared so clients can react to each.
+ * 1000-1013 are the standard websocket codes; 4xxx are Concord's own (docs/protocol.md).
+ */
+export const CloseCode = {
+  normal: 1000,
+  /** Server shutting down or the room is being reset: reconnect. */
+  goingAway: 1001,
+  /** A frame larger than MAX_MESSAGE_BYTES. */
+  messageTooBig: 1009,
+  internalError: 1011,
+  /** The store could not confirm an update: reconnect, your copy still holds it. */
+  tryAgainLater: 1013,
+  /** A frame that is not a valid y-websocket message. */
+  malformedMessage: 4400,
+  /** The connection may not write to this document. */
+  forbidden: 4403,
+  /** No pong within the heartbeat interval. */
+  heartbeatTimeout: 4408,
+  /** A clientID that belongs to someone else. */
+  clientIdTaken: 4409,
+  /** A well-formed update the server refuses (GC or Skip structs, missing dependencies, deletes beyond known clocks, limits). */
+  refusedUpdate: 4422,
+  /** More messages per second than MAX_MESSAGES_PER_SECOND. */
+  rateLimited: 4429,
+  /** The connection did not read its messages fast enough (send buffer over MAX_SEND_BUFFER_BYTES). */
+  slowReader: 4430,
+  /** The document already has MAX_CONNECTIONS_PER_DOCUMENT connections. */
+  roomFull: 4503,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Why an update was refused: sent as the close reason, counted in metrics. */
+export const RefusalReason = {
+  malformed: 'malformed',
+  tooLarge: 'too-large',
+  tooManyStructs: 'too-many-structs',
+  gcStruct: 'gc-struct',
+  skipStruct: 'skip-struct',
+  missingDependencies: 'missing-dependencies',
+  deleteBeyondClock: 'delete-beyond-clock',
+  clientIdTaken: 'client-id-taken',
+  readOnly: 'read-only',
+} as const;
+
+export type RefusalReasonValue = (typeof RefusalReason)[keyof typeof RefusalReason];

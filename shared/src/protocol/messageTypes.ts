@@ -1,0 +1,17 @@
+/**
+ * Message types on the collaboration websocket. 0-3 are the plain y-websocket protocol;
+ * `stored` is Concord's one addition (see docs/protocol.md).
+ */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** Server to client: how many of this connection's update-bearing messages are durably stored. */
+  stored: 100,
+} as const;
+
+export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
+
+/** Query parameter a client sets on the websocket URL to receive `stored` messages. */
+export const storedAcknowledgementParameter = 'acks';

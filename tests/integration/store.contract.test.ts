@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentMeta } from '@concord/shared';
+import type { Cursor, LoadedDocument, Store } from '../../server/src/storage/Store.ts';
+import { SqliteStore } from '../../server/src/storage/SqliteStore.ts';
+import { RedisStore } from '../../server/src/storage/RedisStore.ts';
+import { redisUrlForTests, startRedisServer } from '../utils/redisServer.ts';
+
+/** `count` real Yjs updates, each appending `[index]` to the text, and the text they produce. */
+function makeEdits(count: number, prefix = ''): { updates: Uint8Array[]; text: string } {
+  const document = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  document.on('update', (update: Uint8Array) => updates.push(update));
+  const text = document.getText('content');
+  for (let index = 0; index < count; index += 1) text.insert(text.length, `[${prefix}${index}]`);
+  return { updates, text: text.toString() };
+}
+
+function documentFrom(loaded: LoadedDocument): Y.Doc {
+  const document = new Y.Doc();
+  if (loaded.snapshot !== null) Y.applyUpdate(document, loaded.snapshot);
+  for (const entry of loaded.updates) Y.applyUpdate(document, entry.update);
+  return document;
+}
+
+const textOf = (loaded: LoadedDocument) => documentFrom(loaded).getText('content').toString();
+const snapshotOf = (loaded: LoadedDocument) => Y.encodeStateAsUpdate(documentFrom(loaded));
+
+/** Orders cursors of either backend: SQLite ids ('42') and Redis stream ids ('1700000000000-3'). */
+function compareCursors(first: Cursor, second: Cursor): number {
+  const parse = (cursor: Cursor) => cursor.split('-').map((part) => BigInt(part));
+  const [firstMajor = 0n, firstMinor = 0n] = parse(first);
+  const [secondMajor = 0n, secondMinor = 0n] = parse(second);
+  if (firstMajor !== secondMajor) return firstMajor < secondMajor ? -1 : 1;
+  return firstMinor === secondMinor ? 0 : firstMinor < secondMinor ? -1 : 1;
+}
+
+function expectIncreasing(cursors: Cursor[]): void {
+  for (let index = 1; index < cursors.length; index += 1) {
+    expect(compareCursors(cursors[index - 1] ?? '0', cursors[index] ?? '0'), `cursor ${index}`).toBe(-1);
+  }
+}
+
+async function createTestDocument(store: Store, createdAt = new Date()): Promise<DocumentMeta> {
+  const meta = { id: `doc-${randomUUID()}`, title: 'Draft final document', createdAt: createdAt.toISOString() };
+  await store.createDocument(meta);
+  return meta;
+}
+
+async function appendInOrder(store: Store, documentId: string, updates: Uint8Array[], origin = 'instance-a'): Promise<Cursor[]> {
+  const cursors: Cursor[] = [];
+  for (const update of updates) cursors.push(await store.appendUpdate(documentId, update, origin));
+  return cursors;
+}
+
+/** The behaviour every Store backend must share. */
+function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('creates, gets and lists documents in creation order', async () => {
+      const start = Date.now();
+      const second = await createTestDocument(store, new Date(start + 1000));
+      const third = await createTestDocument(store, new Date(start + 2000));
+      const first = await createTestDocument(store, new Date(start));
+      expect(await store.getDocument(second.id)).toEqual(second);
+      expect(await store.getDocument('no-such-document')).toBeNull();
+      const ours = new Set([first.id, second.id, third.id]);
+      const listed = (await store.listDocuments()).filter((meta) => ours.has(meta.id));
+      expect(listed).toEqual([first, second, third]);
+      await expect(store.createDocument(first)).rejects.toThrow(/already exists/);
+    });
+
+    it('loads an unknown or empty document as empty at logStart', async () => {
+      const meta = await createTestDocument(store);
+      for (const documentId of [meta.id, 'never-created']) {
+        expect(await store.loadDocument(documentId)).toEqual({ snapshot: null, updates: [], cursor: '0' });
+        expect(await store.countUpdates(documentId)).toBe(0);
+      }
+    });
+
+    it('round-trips real Yjs updates with their bytes, origins and cursors in order', async () => {
+      const meta = await createTestDocument(store);
+      const edits = makeEdits(20);
+      const cursors: Cursor[] = [];
+      for (const [index, update] of edits.updates.entries()) {
+        cursors.push(await store.appendUpdate(meta.id, update, index % 2 === 0 ? 'instance-a' : 'instance-b'));
+      }
+      expectIncreasing(cursors);
+      const loaded = await store.loadDocument(meta.id);
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.updates.map((entry) => entry.cursor)).toEqual(cursors);
+      expect(loaded.updates.map((entry) => entry.origin)).toEqual(cursors.map((_cursor, index) => (index % 2 === 0 ? 'instance-a' : 'instance-b')));
+      expect(loaded.updates.map((entry) => entry.update)).toEqual(edits.updates);
+      expect(loaded.cursor).toBe(cursors.at(-1));
+      expect(textOf(loaded)).toBe(edits.text);
+      expect(await store.countUpdates(meta.id)).toBe(20);
+    });
+
+    it('group-commits 1000 appends fired in one tick, each with its own increasing cursor', async () => {
+      const meta = await createTestDocument(store);
+      const edits = makeEdits(1000);
+      const cursors = await Promise.all(edits.updates.map((update) => store.appendUpdate(meta.id, update, 'instance-a')));
+      expect(new Set(cursors).size).toBe(1000);
+      expectIncreasing(cursors);
+      const loaded = await store.loadDocument(meta.id);
+      expect(loaded.updates.map((entry) => entry.cursor)).toEqual(cursors);
+      expect(textOf(loaded)).toBe(edits.text);
+      expect(await store.countUpdates(meta.id)).toBe(1000);
+    });
+
+    it('compacts into a snapshot and keeps later appends after it', async () => {
+      const meta = await createTestDocument(store);
+      const edits = makeEdits(15);
+      const firstCursors = await appendInOrder(store, meta.id, edits.updates.slice(0, 10));
+      const beforeCompaction = await store.loadDocument(meta.id);
+      await store.compact(meta.id, snapshotOf(beforeCompaction), beforeCompaction.cursor);
+      expect(await store.countUpdates(meta.id)).toBe(0);
+
+      const compacted = await store.loadDocument(meta.id);
+      expect(compacted.snapshot).not.toBeNull();
+      expect(compacted.updates).toEqual([]);
+      expect(compacted.cursor).toBe(firstCursors.at(-1));
+      expect(textOf(compacted)).toBe(textOf(beforeCompaction));
+
+      const laterCursors = await appendInOrder(store, meta.id, edits.updates.slice(10));
+      const loaded = await store.loadDocument(meta.id);
+      expect(loaded.updates.map((entry) => entry.cursor)).toEqual(laterCursors);
+      expect(compareCursors(laterCursors[0] ?? '0', compacted.cursor)).toBe(1);
+      expect(loaded.cursor).toBe(laterCursors.at(-1));
+      expect(textOf(loaded)).toBe(edits.text);
+      expect(await store.countUpdates(meta.id)).toBe(5);
+    });
+
+    it('ignores a compaction older than the stored snapshot', async () => {
+      const meta = await createTestDocument(store);
+      const edits = makeEdits(4);
+      await appendInOrder(store, meta.id, edits.updates.slice(0, 1));
+      const early = await store.loadDocument(meta.id);
+      await appendInOrder(store, meta.id, edits.updates.slice(1, 3));
+      const late = await store.loadDocument(meta.id);
+      await store.compact(meta.id, snapshotOf(late), late.cursor);
+      const [lastCursor] = await appendInOrder(store, meta.id, edits.updates.slice(3));
+
+      await store.compact(meta.id, snapshotOf(early), early.cursor);
+      await store.compact(meta.id, snapshotOf(late), late.cursor);
+      const loaded = await store.loadDocument(meta.id);
+      expect(loaded.updates.map((entry) => entry.cursor)).toEqual([lastCursor]);
+      expect(textOf(loaded)).toBe(edits.text);
+      expect(await store.countUpdates(meta.id)).toBe(1);
+    });
+
+    it('never loses an update when compactions interleave with appends', async () => {
+      const meta = await createTestDocument(store);
+      const edits = makeEdits(120);
+      const pending = [...edits.updates];
+      const next = () => pending.shift() ?? new Uint8Array();
+      for (let round = 0; round < 40; round += 1) {
+        const appendedBeforeLoad = store.appendUpdate(meta.id, next(), 'instance-a');
+        const loaded = await store.loadDocument(meta.id);
+        // The compaction races an append made after the load, and the one made just before it.
+        await Promise.all([
+          store.compact(meta.id, snapshotOf(loaded), loaded.cursor),
+          store.appendUpdate(meta.id, next(), 'instance-b'),
+          appendedBeforeLoad,
+        ]);
+        await store.appendUpdate(meta.id, next(), 'instance-a');
+        const appendedSoFar = (round + 1) * 3;
+        const expected = Array.from({ length: appendedSoFar }, (_value, index) => `[${index}]`).join('');
+        expect(textOf(await store.loadDocument(meta.id))).toBe(expected);
+      }
+      expect(textOf(await store.loadDocument(meta.id))).toBe(edits.text);
+    });
+
+    it('answers ping while open and rejects it after close', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toThrow();
+    });
+  });
+}
+
+const sqliteDirectories: string[] = [];
+const newSqliteDirectory = () => {
+  const directory = mkdtempSync(join(tmpdir(), 'concord-sqlite-'));
+  sqliteDirectories.push(directory);
+  return directory;
+};
+afterAll(() => {
+  for (const directory of sqliteDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
+describeStoreContract('SQLite', async () => new SqliteStore({ directory: newSqliteDirectory() }));
+
+describe('SqliteStore specifics', () => {
+  it('keeps resolved appends when the process dies without closing the store', async () => {
+    const directory = newSqliteDirectory();
+    const crashed = new SqliteStore({ directory });
+    const meta = await createTestDocument(crashed);
+    const edits = makeEdits(50);
+    const cursors = await Promise.all(edits.updates.map((update) => crashed.appendUpdate(meta.id, update, 'instance-a')));
+    // No close(): a second connection reads the WAL as a restarted process would.
+    const reopened = new SqliteStore({ directory });
+    expect(await reopened.getDocument(meta.id)).toEqual(meta);
+    const loaded = await reopened.loadDocument(meta.id);
+    expect(loaded.updates.map((entry) => entry.cursor)).toEqual(cursors);
+    expect(textOf(loaded)).toBe(edits.text);
+    await reopened.close();
+    await crashed.close();
+  });
+
+  it('rejects only the bad append of a group commit', async () => {
+    const store = new SqliteStore({ directory: newSqliteDirectory() });
+    const meta = await createTestDocument(store);
+    const [first, orphan, last] = await Promise.allSettled([
+      store.appendUpdate(meta.id, new Uint8Array([1]), 'instance-a'),
+      store.appendUpdate('never-created', new Uint8Array([2]), 'instance-a'),
+      store.appendUpdate(meta.id, new Uint8Array([3]), 'instance-a'),
+    ]);
+    expect(first?.status).toBe('fulfilled');
+    expect(orphan?.status).toBe('rejected');
+    expect(last?.status).toBe('fulfilled');
+    expect((await store.loadDocument(meta.id)).updates.map((entry) => [...entry.update])).toEqual([[1], [3]]);
+    await store.close();
+  });
+});
+
+let sharedRedis: { url: string; stop(): Promise<void> };
+beforeAll(async () => {
+  sharedRedis = await redisUrlForTests();
+});
+afterAll(async () => {
+  await sharedRedis.stop();
+});
+
+describeStoreContract('Redis', async () => new RedisStore(sharedRedis.url));
+
+describe('RedisStore specifics', () => {
+  it('keeps acknowledged appends through a kill -9 of redis-server (appendfsync always)', async () => {
+    const server = await startRedisServer({ appendOnly: true, appendFsync: 'always' });
+    const store = new RedisStore(server.url);
+    const meta = await createTestDocument(store);
+    const edits = makeEdits(50);
+    const cursors = await Promise.all(edits.updates.map((update) => store.appendUpdate(meta.id, update, 'instance-a')));
+    server.kill();
+    await server.exited;
+    const restarted = await startRedisServer({ appendOnly: true, appendFsync: 'always', directory: server.directory, port: server.port });
+    try {
+      const reopened = new RedisStore(restarted.url);
+      expect(await reopened.getDocument(meta.id)).toEqual(meta);
+      const loaded = await reopened.loadDocument(meta.id);
+      expect(loaded.updates.map((entry) => entry.cursor)).toEqual(cursors);
+      expect(textOf(loaded)).toBe(edits.text);
+      // The first store reconnects by itself.
+      expect(await store.countUpdates(meta.id)).toBe(50);
+      await reopened.close();
+      await store.close();
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('rejects ping within a few seconds once redis-server is gone', async () => {
+    const server = await startRedisServer();
+    const store = new RedisStore(server.url);
+    await store.ping();
+    await server.stop();
+    const started = Date.now();
+    await expect(store.ping()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+    await store.close();
+  });
+});

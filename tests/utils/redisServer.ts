@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export interface RedisServerOptions {
+  appendOnly?: boolean;
+  appendFsync?: 'always' | 'everysec';
+  /** Data directory; a fresh temp directory when omitted. Pass the previous one to restart on the same data. */
+  directory?: string;
+  /** Port to listen on; a free one when omitted. Pass the previous one to restart at the same address. */
+  port?: number;
+}
+
+export interface RedisServer {
+  url: string;
+  port: number;
+  directory: string;
+  /** Graceful shutdown (SIGTERM), resolved once the process has exited. */
+  stop(): Promise<void>;
+  /** Crash (SIGKILL): nothing gets flushed. Await `exited` before restarting on the same port. */
+  kill(): void;
+  exited: Promise<void>;
+}
+
+const notFoundMessage = 'redis-server not found: install it (Debian/Ubuntu: apt-get install redis-server) or set REDIS_URL';
+
+/** Spawns a real redis-server and resolves once it answers PING. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await findFreePort());
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'concord-redis-'));
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--save', '',
+    '--appendonly', options.appendOnly === true ? 'yes' : 'no',
+    '--appendfsync', options.appendFsync ?? 'everysec',
+    '--dir', directory,
+  ];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const spawnError = new Promise<never>((_resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error(notFoundMessage, { cause: error }) : error),
+    );
+    void exited.then(() => reject(new Error(`redis-server exited during startup:\n${output}`)));
+  });
+  await Promise.race([waitForPong(port), spawnError]);
+  spawnError.catch(() => undefined);
+
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    directory,
+    exited,
+    async stop() {
+      signal(child, 'SIGTERM');
+      await exited;
+    },
+    kill() {
+      signal(child, 'SIGKILL');
+    },
+  };
+}
+
+/** A Redis for tests: REDIS_URL when set (never stopped by us), else a fresh redis-server. */
+export async function redisUrlForTests(): Promise<{ url: string; stop(): Promise<void> }> {
+  const givenUrl = process.env.REDIS_URL;
+  if (givenUrl !== undefined && givenUrl !== '') return { url: givenUrl, stop: async () => undefined };
+  const server = await startRedisServer();
+  return { url: server.url, stop: () => server.stop() };
+}
+
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill(name);
+}
+
+/** Asks the OS for a free port; a tiny race remains until redis-server binds it. */
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
+  return address.port;
+}
+
+async function waitForPong(port: number, timeoutMilliseconds = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMilliseconds;
+  while (Date.now() < deadline) {
+    if (await answersPing(port)) return;
+    await delay(20);
+  }
+  throw new Error(`redis-server on port ${port} did not answer PING within ${timeoutMilliseconds} ms`);
+}
+
+/** A raw socket PING, so waiting does not depend on a client's retry behaviour. */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    let reply = '';
+    const finish = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.setTimeout(1000, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString();
+      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+    });
+  });
+}
