@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-const integer = (minimum: number, maximum: number) => z.coerce.number().int().min(minimum).max(maximum);
+/** A decimal integer in range; rejects blanks, hex and exponents that Number() would accept. */
+const integer = (minimum: number, maximum: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\d+$/, 'expected a whole number').transform(Number)])
+    .pipe(z.number().int().min(minimum).max(maximum));
+
+/** Variables whose values may hold secrets and are never repeated in an error message. */
+const secretVariables = new Set(['REDIS_URL']);
 
 /** Every setting Concord reads from the environment (docs/operations.md lists them). */
 export const configSchema = z.object({
@@ -39,6 +46,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'configuration');
-  const given = relevant[name] === undefined ? '' : ` (got ${JSON.stringify(relevant[name])})`;
+  const given = relevant[name] === undefined || secretVariables.has(name) ? '' : ` (got ${JSON.stringify(relevant[name])})`;
   throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? 'invalid'}${given}`);
 }

@@ -152,8 +152,9 @@ function describeStoreContract(name: string, makeStore: () => Promise<Store>): v
       await store.compact(meta.id, snapshotOf(late), late.cursor);
       const [lastCursor] = await appendInOrder(store, meta.id, edits.updates.slice(3));
 
-      await store.compact(meta.id, snapshotOf(early), early.cursor);
+      // Same cursor again, then an older one: both must leave the snapshot alone.
       await store.compact(meta.id, snapshotOf(late), late.cursor);
+      await store.compact(meta.id, snapshotOf(early), early.cursor);
       const loaded = await store.loadDocument(meta.id);
       expect(loaded.updates.map((entry) => entry.cursor)).toEqual([lastCursor]);
       expect(textOf(loaded)).toBe(edits.text);
@@ -267,6 +268,7 @@ describe('RedisStore specifics', () => {
       await store.close();
     } finally {
       await restarted.stop();
+      rmSync(server.directory, { recursive: true, force: true });
     }
   });
 
@@ -279,5 +281,6 @@ describe('RedisStore specifics', () => {
     await expect(store.ping()).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5000);
     await store.close();
+    rmSync(server.directory, { recursive: true, force: true });
   });
 });

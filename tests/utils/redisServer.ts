@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface RedisServerOptions {
@@ -27,10 +27,20 @@ export interface RedisServer {
 
 const notFoundMessage = 'redis-server not found: install it (Debian/Ubuntu: apt-get install redis-server) or set REDIS_URL';
 
+// A test worker that exits (or is killed) mid-test must not leave redis-servers behind.
+// Data directories outlive stop() so a test can restart on them; they go when the process exits
+// normally (vitest workers do not: tests remove theirs, see redisUrlForTests).
+const liveServers = new Set<ChildProcess>();
+const createdDirectories: string[] = [];
+process.once('exit', () => {
+  for (const child of liveServers) signal(child, 'SIGKILL');
+  for (const directory of createdDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
 /** Spawns a real redis-server and resolves once it answers PING. */
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = options.port ?? (await findFreePort());
-  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'concord-redis-'));
+  const directory = options.directory ?? createDirectory();
   const args = [
     '--port', String(port),
     '--bind', '127.0.0.1',
@@ -39,19 +49,31 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     '--appendfsync', options.appendFsync ?? 'everysec',
     '--dir', directory,
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const redisServer = findExecutable('redis-server');
+  if (redisServer === null) throw new Error(notFoundMessage);
+  // setpriv --pdeathsig also covers a worker killed with SIGKILL, where no exit hook runs.
+  const setpriv = findExecutable('setpriv');
+  const child =
+    setpriv === null
+      ? spawn(redisServer, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(setpriv, ['--pdeathsig', 'KILL', redisServer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  liveServers.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => liveServers.delete(child));
   const spawnError = new Promise<never>((_resolve, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new Error(notFoundMessage, { cause: error }) : error),
-    );
+    child.once('error', reject);
     void exited.then(() => reject(new Error(`redis-server exited during startup:\n${output}`)));
   });
-  await Promise.race([waitForPong(port), spawnError]);
   spawnError.catch(() => undefined);
+  try {
+    await Promise.race([waitForPong(port), spawnError]);
+  } catch (error) {
+    signal(child, 'SIGKILL');
+    throw error;
+  }
 
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -73,7 +95,33 @@ export async function redisUrlForTests(): Promise<{ url: string; stop(): Promise
   const givenUrl = process.env.REDIS_URL;
   if (givenUrl !== undefined && givenUrl !== '') return { url: givenUrl, stop: async () => undefined };
   const server = await startRedisServer();
-  return { url: server.url, stop: () => server.stop() };
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(server.directory, { recursive: true, force: true });
+    },
+  };
+}
+
+function createDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'concord-redis-'));
+  createdDirectories.push(directory);
+  return directory;
+}
+
+/** The executable's path on PATH, or null. */
+function findExecutable(name: string): string | null {
+  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this directory.
+    }
+  }
+  return null;
 }
 
 function signal(child: ChildProcess, name: NodeJS.Signals): void {

@@ -126,7 +126,7 @@ export class CollaborationServer {
         bus: this.options.bus,
         hooks: this.hooks,
         logger: this.options.logger,
-        updateLimits: { maxStructs: this.options.limits.maxStructsPerUpdate, maxClients: 10_000, maxDeleteRanges: this.options.limits.maxStructsPerUpdate, maxAnyDepth: 64 },
+        updateLimits: { maxStructs: this.options.limits.maxStructsPerUpdate, maxClients: 10_000, maxDeleteRanges: this.options.limits.maxStructsPerUpdate, maxAnyDepth: 64, maxClockAdvance: 1 << 24 },
         compactAfterUpdates: this.options.limits.compactAfterUpdates,
         maxAwarenessEntries: 1_000,
         onReset: (room) => this.unload(room),

@@ -19,6 +19,10 @@ export class Connection {
   /** Set by the heartbeat when a ping goes out, cleared by the pong. */
   awaitingPong = false;
   private acknowledged = 0;
+  /** Updates dropped for missing dependencies since the last sync step 2. */
+  private droppedSinceSyncStep2 = 0;
+  /** First dropped update-bearing message that no stored sync step 2 has covered yet. */
+  private droppedFrom: number | null = null;
   private tokens: number;
   private lastRefill = performance.now();
   private isClosed = false;
@@ -47,11 +51,35 @@ export class Connection {
     this.socket.send(frame);
   }
 
-  /** Tells the client that its first `count` update-bearing messages are durable. */
-  acknowledge(count: number): void {
+  /**
+   * Tells the client that its first `count` update-bearing messages are durable. A sync step 2
+   * is computed by the client when sent, so one received after a dropped update carries it.
+   */
+  acknowledge(count: number, isSyncStep2: boolean): void {
+    if (isSyncStep2) {
+      this.droppedSinceSyncStep2 = 0;
+      if (this.droppedFrom !== null && count > this.droppedFrom) this.droppedFrom = null;
+    }
+    if (this.droppedFrom !== null) count = Math.min(count, this.droppedFrom - 1);
     if (count <= this.acknowledged) return;
     this.acknowledged = count;
     if (this.wantsAcknowledgements) this.send(encodeStored(count));
+  }
+
+  /** A client that keeps sending gaps without ever answering with a sync step 2 is refused. */
+  mayDropForResync(): boolean {
+    return this.droppedSinceSyncStep2 < 100;
+  }
+
+  /**
+   * Records that message `sequence` was dropped until a sync step 2 resends it; true when the
+   * server should ask for one (once per wait).
+   */
+  dropForResync(sequence: number): boolean {
+    this.droppedSinceSyncStep2++;
+    const firstDrop = this.droppedFrom === null;
+    this.droppedFrom ??= sequence;
+    return firstDrop;
   }
 
   /** Token bucket: a burst of one second's allowance, refilled continuously. */

@@ -107,7 +107,7 @@ export class Room {
         return this.answerSyncStep1(connection, message.stateVector);
       case 'sync-step-2':
       case 'update':
-        return this.receiveUpdate(connection, message.update);
+        return this.receiveUpdate(connection, message.update, message.kind === 'sync-step-2');
       case 'awareness':
         return this.receiveAwareness(connection, message.update);
       case 'query-awareness':
@@ -126,9 +126,16 @@ export class Room {
     this.afterDelivery(() => connection.send(protocol.encodeSyncStep2(missing)));
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+  private receiveUpdate(connection: Connection, update: Uint8Array, isSyncStep2: boolean): void {
     const sequence = ++connection.updatesReceived;
     const inspection = inspectUpdate(this.doc, update, this.options.updateLimits);
+    if (!inspection.ok && inspection.reason === RefusalReason.missingDependencies && connection.mayDropForResync()) {
+      // The stock provider sends keystrokes before the sync step 2 they build on (right after a
+      // reconnect). Drop this update and ask for everything missing: the client's next sync
+      // step 2 carries it, and until that is stored nothing from here on is acknowledged.
+      if (connection.dropForResync(sequence)) connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      return;
+    }
     if (!inspection.ok) {
       const code = inspection.reason === RefusalReason.malformed ? CloseCode.malformedMessage : CloseCode.refusedUpdate;
       this.refuse(connection, code, inspection.reason, inspection.detail);
@@ -157,7 +164,7 @@ export class Room {
       }
       this.options.hooks.notify('onChange', context);
     }
-    this.afterDelivery(() => connection.acknowledge(sequence));
+    this.afterDelivery(() => connection.acknowledge(sequence, isSyncStep2));
   }
 
   /** Every change applied to the document: a client's is stored before anyone hears of it. */

@@ -1,6 +1,8 @@
 /**
  * Close codes the collaboration server uses, shared so clients can react to each.
- * 1000-1013 are the standard websocket codes; 4xxx are Concord's own (docs/protocol.md).
+ * 1000-1013 are the standard websocket codes. Concord's own follow y-websocket's convention:
+ * 4400-4499 are final (the stock provider does not reconnect: its copy was refused), while
+ * 4000-4099 are transient (reconnect after a pause). See docs/protocol.md.
  */
 export const CloseCode = {
   normal: 1000,
@@ -15,18 +17,16 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** The connection may not write to this document. */
   forbidden: 4403,
-  /** No pong within the heartbeat interval. */
-  heartbeatTimeout: 4408,
+  /** No pong within the heartbeat interval (the socket is dropped; reported in metrics). */
+  heartbeatTimeout: 4008,
   /** A clientID that belongs to someone else. */
   clientIdTaken: 4409,
-  /** A well-formed update the server refuses (GC or Skip structs, missing dependencies, deletes beyond known clocks, limits). */
+  /** A well-formed update the server refuses (Skip structs, clock jumps, missing dependencies, deletes beyond known clocks, limits). */
   refusedUpdate: 4422,
   /** More messages per second than MAX_MESSAGES_PER_SECOND. */
-  rateLimited: 4429,
+  rateLimited: 4029,
   /** The connection did not read its messages fast enough (send buffer over MAX_SEND_BUFFER_BYTES). */
-  slowReader: 4430,
-  /** The document already has MAX_CONNECTIONS_PER_DOCUMENT connections. */
-  roomFull: 4503,
+  slowReader: 4030,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -36,8 +36,8 @@ export const RefusalReason = {
   malformed: 'malformed',
   tooLarge: 'too-large',
   tooManyStructs: 'too-many-structs',
-  gcStruct: 'gc-struct',
   skipStruct: 'skip-struct',
+  clockJump: 'clock-jump',
   missingDependencies: 'missing-dependencies',
   deleteBeyondClock: 'delete-beyond-clock',
   clientIdTaken: 'client-id-taken',

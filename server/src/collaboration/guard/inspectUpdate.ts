@@ -1,20 +1,25 @@
 /**
- * Structural check of a client's Yjs update against the live document, before anything is applied
- * (Y.applyUpdate can throw after integrating part of an update, and parks structs it cannot place as
- * "pending", re-merged on every later update). Read-only: no apply, no clone, no item splitting.
+ * Structural check of a client's Yjs update against the live document, before anything is applied:
+ * Y.applyUpdate can throw after integrating part of an update, and parks what it cannot place as "pending",
+ * re-merged on every later update. Read-only: no apply, no clone, no item splitting (Y.getItem, Y.findIndexSS).
  *
- * 1. scanUpdateBounds walks the encoding with bounded counts; then Y.decodeUpdate (no document involved).
- * 2. Only Items: GC and Skip structs are refused. Zero-length structs are refused (they break findIndexSS).
- * 3. Per client, the update's structs are contiguous; the first must not start after the document's clock.
- *    The part below that clock is already known (yjs skips it); what lies above is new, and its client is an author.
- * 4. Every origin, right origin and ID parent must exist when yjs integrates the struct: below the document's
- *    clock, or in a struct of this update integrated earlier. The integration order is replayed like yjs does
- *    (a stack of clients); a reference to a client already on the stack is a cycle yjs would leave pending.
- * 5. Where each new item lands: a string parent is a root type; an ID parent is a type item; otherwise the parent
- *    of the origin (else right origin), as yjs does. A GC neighbour or parent makes yjs store the item as GC.
- *    Walking up `type._item` to the child of a root type gives the top-level block.
- * 6. Delete ranges must end within the clocks the document has or this update adds; items they delete that are
- *    still alive give the touched blocks.
+ * 1. scanUpdateBounds walks the encoding with bounded counts; then Y.decodeUpdate, which needs no document.
+ * 2. Items and GC structs, none empty: Skip structs are refused, and an empty struct breaks Y.findIndexSS for
+ *    good. A GC struct is content its author deleted before sending it (created and deleted offline): it
+ *    depends on nothing and lands nowhere. No client may move its clock by more than maxClockAdvance in one
+ *    update (a GC or deleted-content struct costs a few bytes whatever its length).
+ * 3. yjs's integrateStructs is replayed on virtual clocks, in its order (highest client first; a struct that
+ *    needs another client jumps to that client's next struct). Where yjs would park structs as pending (a gap
+ *    after the document's clock, a reference to nothing, a cycle) or throw (a reference to its own client's
+ *    future), refuse. Structs below the document's clock are known and skipped, as yjs does; the clients of the
+ *    rest are the authors.
+ * 4. Where each new item lands, as Item.getMissing decides: a string parent is a root type, an ID parent a type
+ *    item, else the parent (and map key) of the origin, else of the right origin; a GC there turns the item into
+ *    GC. Walking up `type._item` to the child of a root type gives the top-level block. Refused, because yjs
+ *    breaks on them: a parent that is not a type, a map entry longer than 1, a partly known struct whose new
+ *    part would land elsewhere than its known part.
+ * 5. Delete ranges, sorted and apart as yjs writes them, must end within the clocks the document has or the
+ *    update adds; the live items they delete give more touched blocks.
  */
 import * as Y from 'yjs';
 import { RefusalReason } from '@concord/shared';
@@ -52,11 +57,19 @@ interface ClientRun {
   clockEnd: number;
   /** End clock of the structs integrated so far in the replay. */
   integratedEnd: number;
-  onStack: boolean;
 }
 
 const refuse = (reason: UpdateRefusal['reason'], detail: string): UpdateRefusal => ({ ok: false, reason, detail });
 const formatId = (id: Y.ID): string => `${id.client}:${id.clock}`;
+
+/** The next struct of the highest client that has any left. */
+function takeNext(targets: ClientRun[]): number | undefined {
+  for (let target = targets.at(-1); target !== undefined; target = targets.at(-1)) {
+    if (target.next < target.end) return target.next++;
+    targets.pop();
+  }
+  return undefined;
+}
 
 /** The child of a root type that contains `item` (the item itself when its parent is a root). */
 function topLevelBlock(item: Y.Item): Y.Item | null {
@@ -72,15 +85,17 @@ function topLevelBlock(item: Y.Item): Y.Item | null {
 class UpdateInspector {
   private readonly runs = new Map<number, ClientRun>();
   private readonly placements: Array<Placement | undefined> = [];
+  /** The map key each new item lands under (Item.parentSub once yjs resolved it). */
+  private readonly parentSubs: Array<string | null | undefined> = [];
   private readonly touchedBlocks = new Set<Y.Item>();
   private readonly rootsWithNewBlocks = new Set<string>();
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly structs: Y.Item[],
+    private readonly structs: Array<Y.Item | Y.GC>,
   ) {}
 
-  /** Returns a refusal detail, or null. Steps 3-5. */
+  /** Steps 3 and 4. */
   inspectStructs(): UpdateRefusal | null {
     let run: ClientRun | undefined;
     for (let index = 0; index < this.structs.length; index++) {
@@ -91,64 +106,80 @@ class UpdateInspector {
         continue;
       }
       const known = Y.getState(this.doc.store, id.client);
-      if (id.clock > known) return refuse(RefusalReason.missingDependencies, `client ${id.client} starts at clock ${id.clock}, the document has ${known}`);
-      run = { client: id.client, first: index, end: index + 1, next: index, known, clockEnd: id.clock + length, integratedEnd: id.clock, onStack: false };
+      run = { client: id.client, first: index, end: index + 1, next: index, known, clockEnd: id.clock + length, integratedEnd: 0 };
       this.runs.set(id.client, run);
     }
-    for (const start of this.runs.values()) {
-      const refusal = this.replayFrom(start);
-      if (refusal !== null) return refusal;
-    }
-    return null;
+    return this.replay();
   }
 
-  private replayFrom(start: ClientRun): UpdateRefusal | null {
-    const stack = [start];
-    start.onStack = true;
-    while (stack.length > 0) {
-      const run = stack[stack.length - 1]!;
-      if (run.next === run.end) {
-        run.onStack = false;
-        stack.pop();
+  /**
+   * Replays yjs integrateStructs (utils/encoding.js) on virtual clocks, in its order: clients from the highest id,
+   * a struct waiting for another client jumps to that client's next struct. Where yjs would park structs as pending
+   * or throw, refuse.
+   */
+  private replay(): UpdateRefusal | null {
+    const targets = [...this.runs.values()].sort((a, b) => a.client - b.client);
+    const stack: number[] = [];
+    let head = takeNext(targets);
+    while (head !== undefined) {
+      const item = this.structs[head]!;
+      const run = this.runs.get(item.id.client)!;
+      const state = this.stateOf(item.id.client);
+      if (item.id.clock > state) return refuse(RefusalReason.missingDependencies, `${formatId(item.id)} follows a gap: the document has clock ${state}`);
+      if (item instanceof Y.GC) {
+        if (item.id.clock + item.length > state) {
+          this.placements[head] = collected;
+          run.integratedEnd = item.id.clock + item.length;
+        }
+        head = stack.pop() ?? takeNext(targets);
         continue;
       }
-      const item = this.structs[run.next]!;
-      const dependency = this.unmetDependency(item);
-      if (typeof dependency === 'string') return refuse(RefusalReason.missingDependencies, dependency);
-      if (dependency !== null) {
-        dependency.onStack = true;
-        stack.push(dependency);
+      const missing = this.missingClient(item, state);
+      if (typeof missing === 'string') return refuse(RefusalReason.missingDependencies, missing);
+      if (missing !== null) {
+        const dependency = this.runs.get(missing);
+        if (dependency === undefined || dependency.next === dependency.end) {
+          return refuse(RefusalReason.missingDependencies, `${formatId(item.id)} needs client ${missing} beyond clock ${this.stateOf(missing)}`);
+        }
+        stack.push(head);
+        head = dependency.next++;
         continue;
       }
-      if (item.id.clock + item.length > run.known) {
-        const placement = this.placementOf(item);
+      if (item.id.clock + item.length > state) {
+        const placement = this.placementOf(item, head);
         if (typeof placement === 'string') return refuse(RefusalReason.malformed, placement);
-        this.placements[run.next] = placement;
+        // yjs assumes map entries have length 1 (a longer one leaves a live entry that GC then throws on)
+        if (placement !== collected && (this.parentSubs[head] ?? null) !== null && item.length !== 1) {
+          return refuse(RefusalReason.malformed, `map entry ${formatId(item.id)} has length ${item.length}`);
+        }
+        if (item.id.clock < state && !this.continuesInPlace(item, placement, state)) {
+          return refuse(RefusalReason.malformed, `${formatId(item.id)} disagrees with the document about where its known part is`);
+        }
+        this.placements[head] = placement;
         if (placement.kind === 'block') this.touchedBlocks.add(placement.block);
         if (placement.kind === 'root') this.rootsWithNewBlocks.add(placement.rootName);
+        run.integratedEnd = item.id.clock + item.length;
       }
-      run.integratedEnd = item.id.clock + item.length;
-      run.next++;
+      head = stack.pop() ?? takeNext(targets);
     }
     return null;
   }
 
-  /** null when yjs would find every reference; a run to integrate first; or why it never could. */
-  private unmetDependency(item: Y.Item): ClientRun | string | null {
-    for (const id of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
-      if (id === null || this.isIntegrated(id)) continue;
-      const run = this.runs.get(id.client);
-      if (run === undefined || id.clock >= run.clockEnd) return `${formatId(item.id)} refers to ${formatId(id)}, which is neither in the document nor in the update`;
-      if (run.onStack) return `${formatId(item.id)} refers to ${formatId(id)} in a cycle`;
-      return run;
+  /** Item.getMissing: the first other client a reference is beyond; a reference to its own client must be integrated, or yjs throws. */
+  private missingClient(item: Y.Item, ownState: number): number | string | null {
+    const references = [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null];
+    for (const id of references) {
+      if (id !== null && id.client !== item.id.client && id.clock >= this.stateOf(id.client)) return id.client;
+    }
+    for (const id of references) {
+      if (id !== null && id.client === item.id.client && id.clock >= ownState) return `${formatId(item.id)} refers to ${formatId(id)} of its own client, not yet there`;
     }
     return null;
   }
 
-  private isIntegrated(id: Y.ID): boolean {
-    const run = this.runs.get(id.client);
-    if (run === undefined) return id.clock < Y.getState(this.doc.store, id.client);
-    return id.clock < Math.max(run.known, run.integratedEnd);
+  private stateOf(client: number): number {
+    const run = this.runs.get(client);
+    return run === undefined ? Y.getState(this.doc.store, client) : Math.max(run.known, run.integratedEnd);
   }
 
   /** The struct holding an integrated id: a document struct, or the index of a new struct of this update. */
@@ -165,27 +196,53 @@ class UpdateInspector {
     return low;
   }
 
-  /** Step 5; a string is why the update is malformed. */
-  private placementOf(item: Y.Item): Placement | string {
+  /** Step 4, as Item.getMissing resolves parent and parentSub; a string is why the update is malformed. */
+  private placementOf(item: Y.Item, index: number): Placement | string {
     const parent: unknown = item.parent;
+    this.parentSubs[index] = item.parentSub;
     if (typeof parent === 'string') return { kind: 'root', rootName: parent };
     if (parent instanceof Y.ID) return this.placementInside(this.locate(parent), parent);
     const left = item.origin === null ? null : this.locate(item.origin);
     const right = item.rightOrigin === null ? null : this.locate(item.rightOrigin);
-    if (left instanceof Y.GC || right instanceof Y.GC) return collected;
+    if (left instanceof Y.GC || right instanceof Y.GC || this.isCollected(left) || this.isCollected(right)) return collected;
     const neighbour = left ?? right;
     if (neighbour === null) return `${formatId(item.id)} has no parent`;
+    this.parentSubs[index] = typeof neighbour === 'number' ? (this.parentSubs[neighbour] ?? null) : neighbour.parentSub;
+    return this.placementBeside(neighbour);
+  }
+
+  /** A new struct yjs stores as GC, for want of a parent: later lookups find a GC. */
+  private isCollected(struct: Y.Item | Y.GC | number | null): boolean {
+    return typeof struct === 'number' && this.placements[struct] === collected;
+  }
+
+  private placementBeside(neighbour: Y.Item | number): Placement {
     if (typeof neighbour === 'number') return this.placements[neighbour] ?? collected;
     return neighbour.parent instanceof Y.AbstractType ? this.placementInType(neighbour.parent) : collected;
   }
 
+  /** yjs links the new part of a partly known struct right after the document's struct before it, whatever the struct claims. */
+  private continuesInPlace(item: Y.Item, placement: Placement, state: number): boolean {
+    if (placement.kind === 'collected') return true;
+    const previous = Y.getItem(this.doc.store, Y.createID(item.id.client, state - 1));
+    if (previous instanceof Y.GC) return false;
+    const actual = this.placementBeside(previous);
+    if (placement.kind === 'root') return actual.kind === 'root' && actual.rootName === placement.rootName;
+    if (placement.kind === 'block') return actual.kind === 'block' && actual.block === placement.block;
+    return actual.kind === placement.kind;
+  }
+
   private placementInside(parent: Y.Item | Y.GC | number, id: Y.ID): Placement | string {
-    if (parent instanceof Y.GC) return collected;
+    if (parent instanceof Y.GC || this.isCollected(parent)) return collected;
     if (typeof parent === 'number') {
-      if (!(this.structs[parent]!.content instanceof Y.ContentType)) return `parent ${formatId(id)} is not a type`;
+      const struct = this.structs[parent]!;
+      if (struct instanceof Y.GC || struct.content instanceof Y.ContentDeleted) return collected;
+      if (!(struct.content instanceof Y.ContentType)) return `parent ${formatId(id)} is not a type`;
       const placement = this.placements[parent] ?? collected;
       return placement.kind === 'root' ? newBlock : placement;
     }
+    // A deleted and collected type keeps ContentDeleted: yjs turns whatever lands in it into GC.
+    if (parent.content instanceof Y.ContentDeleted) return collected;
     if (!(parent.content instanceof Y.ContentType)) return `parent ${formatId(id)} is not a type`;
     return this.placementInType(parent.content.type);
   }
@@ -199,7 +256,17 @@ class UpdateInspector {
     return block === null ? collected : { kind: 'block', block };
   }
 
-  /** Step 6: refusal, or whether any live item gets deleted. */
+  /** Refuses an update that would move a client's clock far ahead: that client's later edits would be taken as known and dropped. */
+  checkClockAdvance(maxClockAdvance: number): UpdateRefusal | null {
+    for (const run of this.runs.values()) {
+      if (run.clockEnd - run.known > maxClockAdvance) {
+        return refuse(RefusalReason.clockJump, `client ${run.client} would jump from clock ${run.known} to ${run.clockEnd}`);
+      }
+    }
+    return null;
+  }
+
+  /** Step 5: refusal, or whether any live item gets deleted. */
   inspectDeletes(ds: ReturnType<typeof Y.decodeUpdate>['ds']): UpdateRefusal | boolean {
     let deletesLiveItems = false;
     for (const [client, ranges] of ds.clients) {
@@ -207,8 +274,13 @@ class UpdateInspector {
       const known = run?.known ?? Y.getState(this.doc.store, client);
       const limit = Math.max(known, run?.clockEnd ?? 0);
       const structsOfClient = this.doc.store.clients.get(client);
+      let previousEnd = 0;
       for (const { clock, len } of ranges) {
-        if (len === 0) continue;
+        // yjs throws when encoding a zero-length range it cannot apply yet
+        if (len === 0) return refuse(RefusalReason.malformed, `empty delete range at ${client}:${clock}`);
+        // yjs writes ranges sorted and merged; overlapping ones would cost ranges × structs here and in yjs
+        if (clock < previousEnd) return refuse(RefusalReason.malformed, `delete range ${client}:${clock} overlaps or precedes the one before`);
+        previousEnd = clock + len;
         if (clock + len > limit) return refuse(RefusalReason.deleteBeyondClock, `delete ${client}:${clock}+${len} beyond clock ${limit}`);
         if (clock >= known || structsOfClient === undefined) continue;
         const end = Math.min(clock + len, known);
@@ -240,7 +312,7 @@ class UpdateInspector {
 
 /**
  * Checks a client's update (V1 encoding) against `doc` without applying it or changing `doc`.
- * Never throws. Refusal reasons: malformed, too-many-structs, gc-struct, skip-struct, missing-dependencies, delete-beyond-clock.
+ * Never throws. Refusal reasons: malformed, too-many-structs, skip-struct, clock-jump, missing-dependencies, delete-beyond-clock.
  */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateInspection | UpdateRefusal {
   const bounds = scanUpdateBounds(update, limits);
@@ -251,15 +323,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
   } catch (error) {
     return refuse(RefusalReason.malformed, error instanceof Error ? error.message : String(error));
   }
-  const items: Y.Item[] = [];
+  const structs: Array<Y.Item | Y.GC> = [];
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) return refuse(RefusalReason.skipStruct, `Skip struct at ${formatId(struct.id)}`);
-    if (struct instanceof Y.GC) return refuse(RefusalReason.gcStruct, `GC struct at ${formatId(struct.id)}+${struct.length}`);
     if (struct.length === 0) return refuse(RefusalReason.malformed, `empty struct at ${formatId(struct.id)}`);
-    items.push(struct);
+    structs.push(struct);
   }
-  const inspector = new UpdateInspector(doc, items);
-  const refusal = inspector.inspectStructs();
+  const inspector = new UpdateInspector(doc, structs);
+  const refusal = inspector.inspectStructs() ?? inspector.checkClockAdvance(limits.maxClockAdvance);
   if (refusal !== null) return refusal;
   const deletes = inspector.inspectDeletes(decoded.ds);
   if (typeof deletes !== 'boolean') return deletes;

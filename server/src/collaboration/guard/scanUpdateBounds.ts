@@ -9,6 +9,8 @@ export interface UpdateLimits {
   maxDeleteRanges: number;
   /** Deepest nesting of arrays and objects inside Any or Doc content. */
   maxAnyDepth: number;
+  /** Furthest one update may move a client's clock (checked by inspectUpdate, after decoding). */
+  maxClockAdvance: number;
 }
 
 export interface UpdateRefusal {

@@ -1,0 +1,92 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { BenchOptions } from '../benchOptions.ts';
+import { startConcord, startReference, type BenchServer } from '../benchServers.ts';
+import { LoadClient } from '../LoadClient.ts';
+import { readMemory, RssSampler } from '../processStats.ts';
+import type { WorkloadResult } from '../report.ts';
+
+const documentCount = 200;
+const concurrency = 10;
+const editsPerVisit = 20;
+const settleSeconds = 5;
+
+/** One visit: join, type a few sentences, wait until the server has them, leave. */
+async function visit(server: BenchServer, documentId: string): Promise<void> {
+  const client = new LoadClient({ serverUrl: server.url, documentId });
+  await client.whenSynced();
+  const text = client.doc.getText('text');
+  for (let edit = 0; edit < editsPerVisit; edit++) client.change(() => text.insert(text.length, `Sentence ${edit} of a short visit, long enough to be a realistic paragraph edit. `));
+  await client.roundTrip();
+  await client.close();
+}
+
+async function measure(server: BenchServer) {
+  const documentIds: string[] = [];
+  for (let index = 0; index <= documentCount; index++) documentIds.push(await server.createDocument(`memory ${index}`));
+  const [warmUp, ...visited] = documentIds;
+  if (warmUp === undefined) throw new Error('no document to warm up with');
+  // One visit first, so code loading and JIT are in the baseline rather than in the growth.
+  await visit(server, warmUp);
+  await delay(1000);
+  const baseline = { ...readMemory(server.pid), ...(await server.stats()) };
+  const sampler = new RssSampler(server.pid);
+  const queue = [...visited];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let documentId = queue.shift(); documentId !== undefined; documentId = queue.shift()) await visit(server, documentId);
+    }),
+  );
+  const afterClose = { ...readMemory(server.pid), ...(await server.stats()) };
+  await delay(settleSeconds * 1000);
+  const settled = { ...readMemory(server.pid), ...(await server.stats()) };
+  return { baseline, peak: sampler.stop(), afterClose, settled };
+}
+
+/** Workload 5: memory before, during and after 200 documents were each opened, edited and left. */
+export async function runMemoryWorkload(_options: BenchOptions): Promise<WorkloadResult> {
+  const result: WorkloadResult = {
+    id: 5,
+    title: `Memory: ${documentCount} documents each opened (join, ${editsPerVisit} edits, leave), ${concurrency} at a time`,
+    columns: [
+      { key: 'server', header: 'server', format: 'text' },
+      { key: 'baseline', header: 'RSS baseline MB', format: 'mb' },
+      { key: 'peak', header: 'peak MB', format: 'mb' },
+      { key: 'afterClose', header: 'all closed MB', format: 'mb' },
+      { key: 'settled', header: `+${settleSeconds} s MB`, format: 'mb' },
+      { key: 'growth', header: `growth +${settleSeconds} s MB`, format: 'mb' },
+      { key: 'heapBaseline', header: 'heap baseline MB', format: 'mb' },
+      { key: 'heapSettled', header: `heap +${settleSeconds} s MB`, format: 'mb' },
+      { key: 'documentsLoaded', header: `docs in memory +${settleSeconds} s`, format: 'count' },
+    ],
+    rows: [],
+    notes: [],
+  };
+  const starters: Array<() => Promise<BenchServer>> = [
+    () => startConcord({ label: 'Concord (SQLite)' }),
+    () => startReference({ label: 'reference y-websocket' }),
+  ];
+  for (const start of starters) {
+    const server = await start();
+    try {
+      const figures = await measure(server);
+      result.rows.push({
+        server: server.label,
+        baseline: figures.baseline.rss,
+        peak: figures.peak,
+        afterClose: figures.afterClose.rss,
+        settled: figures.settled.rss,
+        growth: figures.settled.rss - figures.baseline.rss,
+        heapBaseline: figures.baseline.heapUsed,
+        heapSettled: figures.settled.heapUsed,
+        documentsLoaded: figures.settled.documentsLoaded,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+  result.notes.push(
+    'RSS from /proc (VmRSS; peak sampled every 100 ms). Heap used and documents in memory as the server reports them (Concord: /metrics; reference: a /stats route of referenceServer.ts). RSS rarely falls back fully: V8 keeps freed heap pages for reuse, so heap used shows whether documents were freed.',
+    'The reference keeps every document it ever opened unless persistence is configured.',
+  );
+  return result;
+}

@@ -1,0 +1,535 @@
+/**
+ * More than 10,000 malformed or mutated frames against one real server while a well-behaved
+ * client keeps editing the same room. Each frame is the first one its socket sends, or follows
+ * frames the server accepted, so every one of them reaches the server's parser. Whatever the server
+ * accepts must keep everyone converged; whatever it refuses must change nothing.
+ *
+ * Reproduce a run with FUZZ_SEED=<seed> (the seed is in the test name).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as prng from 'lib0/prng';
+import { CloseCode, RefusalReason } from '@concord/shared';
+import { protocol } from '@concord/server';
+import { RawClient } from '../utils/RawClient.ts';
+import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
+import {
+  awarenessFrame,
+  concatBytes,
+  encodeUpdate,
+  queryAwarenessFrame,
+  syncFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  textInsertUpdate,
+  updateFrame,
+  varUint,
+  type ItemContent,
+  type StructSpec,
+} from '../utils/maliciousFrames.ts';
+
+const seed = Number(process.env.FUZZ_SEED ?? 20_240_917);
+const rounds = 21;
+const framesPerRound = 500;
+const socketsInFlight = 16;
+
+type Category =
+  | 'captured'
+  | 'random-bytes'
+  | 'truncation'
+  | 'bit-flip'
+  | 'byte-edit'
+  | 'huge-varint'
+  | 'garbage-payload'
+  | 'splice'
+  | 'random-update'
+  | 'pending-dependency';
+
+interface FuzzFrame {
+  category: Category;
+  frame: Uint8Array;
+}
+
+interface Corpus {
+  /** Frames a real client could send: updates, sync steps, awareness. */
+  captured: Uint8Array[];
+  /** Real updates of a client whose first update is never sent. */
+  pending: Uint8Array[];
+  /** Clients and the clocks they may have on the server, for updates that refer to existing items. */
+  knownIds: Array<{ client: number; clockEnd: number }>;
+}
+
+const rootNames = ['text', 'text', 'text', 'meta', 'list', 'xml', 'other'];
+
+const hugeVarints = [
+  varUint(2 ** 53 - 1),
+  varUint(2 ** 32),
+  varUint(2 ** 31),
+  varUint(2 ** 25),
+  Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f), // beyond 2^53
+  Uint8Array.of(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00), // zero-padded
+  Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), // overflows
+  Uint8Array.of(0xff, 0xff, 0xff, 0xff), // never ends
+];
+
+const integer = (gen: prng.PRNG, min: number, max: number): number => prng.int53(gen, min, max);
+const pick = <T,>(gen: prng.PRNG, list: readonly T[]): T => list[integer(gen, 0, list.length - 1)]!;
+
+function randomAny(gen: prng.PRNG, depth = 0): unknown {
+  switch (integer(gen, 0, depth > 2 ? 4 : 6)) {
+    case 0:
+      return integer(gen, -1_000_000, 1_000_000);
+    case 1:
+      return prng.word(gen, 0, 10);
+    case 2:
+      return prng.bool(gen);
+    case 3:
+      return null;
+    case 4:
+      return prng.real53(gen) * 1e6;
+    case 5:
+      return Array.from({ length: integer(gen, 0, 3) }, () => randomAny(gen, depth + 1));
+    default:
+      return Object.fromEntries(Array.from({ length: integer(gen, 0, 3) }, () => [prng.word(gen, 1, 6), randomAny(gen, depth + 1)]));
+  }
+}
+
+/** One local edit of a donor document, of any of the kinds the editor produces. */
+function editDonor(gen: prng.PRNG, doc: Y.Doc): void {
+  const text = doc.getText('text');
+  const position = integer(gen, 0, text.length);
+  switch (integer(gen, 0, 7)) {
+    case 0:
+    case 1:
+      text.insert(position, prng.word(gen, 1, 12), prng.bool(gen) ? { italic: true } : undefined);
+      return;
+    case 2:
+      if (text.length > 2) text.delete(Math.min(position, text.length - 1), integer(gen, 1, Math.max(1, Math.min(5, text.length - position))));
+      return;
+    case 3:
+      if (text.length > 2) text.format(Math.min(position, text.length - 1), 2, { bold: prng.bool(gen) ? true : null });
+      return;
+    case 4:
+      doc.getMap('meta').set(prng.word(gen, 1, 6), randomAny(gen));
+      return;
+    case 5: {
+      const entry = new Y.Map<unknown>();
+      entry.set('note', new Y.Text(prng.word(gen, 1, 8)));
+      entry.set('value', randomAny(gen));
+      doc.getArray('list').push([entry]);
+      return;
+    }
+    case 6: {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.setAttribute('id', prng.word(gen, 4, 4));
+      paragraph.insert(0, [new Y.XmlText(prng.word(gen, 1, 8))]);
+      doc.getXmlFragment('xml').insert(0, [paragraph]);
+      return;
+    }
+    default:
+      text.insertEmbed(position, { footnote: prng.word(gen, 1, 8) });
+  }
+}
+
+function awarenessFrames(gen: prng.PRNG, doc: Y.Doc): Uint8Array[] {
+  const awareness = new awarenessProtocol.Awareness(doc);
+  const frames: Uint8Array[] = [];
+  awareness.setLocalState({ user: { name: prng.word(gen, 3, 8), color: '#30bced' }, cursor: { anchor: integer(gen, 0, 50), head: integer(gen, 0, 50) } });
+  frames.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])));
+  awareness.setLocalStateField('cursor', null);
+  frames.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])));
+  awareness.setLocalState(null);
+  frames.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])));
+  awareness.destroy();
+  return frames;
+}
+
+/** Three donors edit, now and then exchanging updates so that theirs refer to each other's items. */
+function buildCorpus(gen: prng.PRNG, honestClient: number, honestClockEnd: number): Corpus {
+  const captured: Uint8Array[] = [queryAwarenessFrame(), syncStep1Frame(Uint8Array.of(0))];
+  const donors = [0, 1, 2].map(() => {
+    const doc = new Y.Doc();
+    doc.clientID = integer(gen, 1, 0x7fff_ffff);
+    doc.on('update', (update: Uint8Array) => captured.push(updateFrame(update), syncStep2Frame(update)));
+    return doc;
+  });
+  for (let step = 0; step < 120; step++) {
+    const donor = pick(gen, donors);
+    editDonor(gen, donor);
+    if (step % 15 === 14) {
+      const other = pick(gen, donors);
+      if (other !== donor) Y.applyUpdate(other, Y.encodeStateAsUpdate(donor, Y.encodeStateVector(other)));
+    }
+  }
+  for (const donor of donors) {
+    captured.push(syncStep1Frame(Y.encodeStateVector(donor)), syncStep2Frame(Y.encodeStateAsUpdate(donor)), updateFrame(Y.encodeStateAsUpdateV2(donor)));
+    captured.push(...awarenessFrames(gen, donor));
+  }
+  const knownIds = [{ client: honestClient, clockEnd: honestClockEnd }, ...donors.map((donor) => ({ client: donor.clientID, clockEnd: Y.getState(donor.store, donor.clientID) }))];
+  for (const donor of donors) donor.destroy();
+
+  const future = new Y.Doc();
+  future.clientID = integer(gen, 1, 0x7fff_ffff);
+  future.getText('text').insert(0, 'this first update is never sent');
+  const pending: Uint8Array[] = [];
+  future.on('update', (update: Uint8Array) => pending.push(update));
+  for (let step = 0; step < 150; step++) editDonor(gen, future);
+  future.destroy();
+  return { captured, pending, knownIds };
+}
+
+function randomContent(gen: prng.PRNG): ItemContent {
+  switch (integer(gen, 0, 12)) {
+    case 0:
+      return { kind: 'deleted', length: pick(gen, [1, 3, 2 ** 20, 2 ** 40]) };
+    case 1:
+      return { kind: 'json', values: Array.from({ length: integer(gen, 0, 2) }, () => pick(gen, ['1', '"a"', 'undefined', '{"a":', 'null'])) };
+    case 2:
+      return { kind: 'binary', bytes: prng.uint8Array(gen, integer(gen, 0, 8)) };
+    case 3:
+      return { kind: 'embed', json: pick(gen, ['{"image":"seal.png"}', '[', '3']) };
+    case 4:
+      return { kind: 'format', key: pick(gen, ['bold', 'italic', 'comment']), json: pick(gen, ['true', 'null', '{"id":1}', '{']) };
+    case 5:
+      return { kind: 'type', typeRef: integer(gen, 0, 7), name: 'p' };
+    case 6:
+      return { kind: 'any', values: Array.from({ length: integer(gen, 0, 3) }, () => randomAny(gen)) };
+    case 7:
+      return { kind: 'doc', guid: prng.word(gen, 1, 8), options: prng.bool(gen) ? {} : { gc: false } };
+    default:
+      return { kind: 'string', text: prng.word(gen, 0, 10) };
+  }
+}
+
+const contentLength = (content: ItemContent): number => {
+  switch (content.kind) {
+    case 'string':
+      return content.text.length;
+    case 'deleted':
+      return content.length;
+    case 'json':
+    case 'any':
+      return content.values.length;
+    default:
+      return 1;
+  }
+};
+
+/** A well-formed update with plausible, often wrong, references: the guard's structural checks decide. */
+function randomUpdate(gen: prng.PRNG, corpus: Corpus): Uint8Array {
+  const client = integer(gen, 1, 0x7fff_ffff);
+  const startClock = integer(gen, 0, 9) === 0 ? integer(gen, 1, 5) : 0;
+  let clock = startClock;
+  const reference = (): Y.ID => {
+    const kind = integer(gen, 0, 9);
+    if (kind < 6) {
+      const known = pick(gen, corpus.knownIds);
+      return Y.createID(known.client, integer(gen, 0, known.clockEnd - 1 + (kind === 0 ? 3 : 0)));
+    }
+    if (kind < 9 && clock > startClock) return Y.createID(client, integer(gen, startClock, clock - 1 + (kind === 8 ? 2 : 0)));
+    return Y.createID(integer(gen, 1, 0x7fff_ffff), integer(gen, 0, 50));
+  };
+  const structs: StructSpec[] = [];
+  for (let index = integer(gen, 1, 4); index > 0; index--) {
+    const content = randomContent(gen);
+    const shape = integer(gen, 0, 4);
+    structs.push({
+      kind: 'item',
+      content,
+      origin: shape === 0 || shape === 2 ? reference() : undefined,
+      rightOrigin: shape === 1 || shape === 2 ? reference() : undefined,
+      parent: shape >= 3 ? (prng.bool(gen) ? { root: pick(gen, rootNames) } : { id: reference() }) : undefined,
+      parentSub: shape === 4 && prng.bool(gen) ? prng.word(gen, 1, 5) : undefined,
+    });
+    clock += contentLength(content);
+  }
+  const deletes = integer(gen, 0, 3) === 0 ? [{ ...((known) => ({ client: known.client, clock: integer(gen, 0, known.clockEnd) }))(pick(gen, corpus.knownIds)), length: pick(gen, [1, 2, 10, 2 ** 30]) }] : [];
+  return encodeUpdate([{ client, clock: startClock, structs }], deletes);
+}
+
+function mutate(gen: prng.PRNG, corpus: Corpus, category: Category): Uint8Array {
+  const base = (): Uint8Array => pick(gen, corpus.captured);
+  switch (category) {
+    case 'captured':
+      return base();
+    case 'random-bytes':
+      return prng.uint8Array(gen, integer(gen, 0, 64));
+    case 'truncation': {
+      const frame = base();
+      return frame.slice(0, integer(gen, 0, frame.length - 1));
+    }
+    case 'bit-flip': {
+      const frame = base().slice();
+      for (let flips = integer(gen, 1, 4); flips > 0; flips--) {
+        const index = integer(gen, 0, frame.length - 1);
+        frame[index] = frame[index]! ^ (1 << integer(gen, 0, 7));
+      }
+      return frame;
+    }
+    case 'byte-edit': {
+      let frame = base();
+      for (let edits = integer(gen, 1, 3); edits > 0; edits--) {
+        const index = integer(gen, 0, frame.length);
+        const action = integer(gen, 0, 2);
+        const replacement = action === 1 ? new Uint8Array(0) : prng.uint8Array(gen, integer(gen, 1, 3));
+        frame = concatBytes(frame.subarray(0, index), replacement, frame.subarray(Math.min(frame.length, index + (action === 0 ? 0 : 1))));
+      }
+      return frame;
+    }
+    case 'huge-varint': {
+      const frame = base();
+      const index = integer(gen, 0, frame.length);
+      const replaced = integer(gen, 0, 2);
+      return concatBytes(frame.subarray(0, index), pick(gen, hugeVarints), frame.subarray(Math.min(frame.length, index + replaced)));
+    }
+    case 'garbage-payload': {
+      const garbage = prng.uint8Array(gen, integer(gen, 0, 40));
+      const declared = integer(gen, 0, 4) === 0 ? integer(gen, 0, 80) : garbage.length;
+      if (prng.bool(gen)) return concatBytes(Uint8Array.of(0, integer(gen, 0, 2)), varUint(declared), garbage);
+      return concatBytes(Uint8Array.of(1), varUint(declared), garbage);
+    }
+    case 'splice': {
+      const first = base();
+      const second = base();
+      return concatBytes(first.subarray(0, integer(gen, 0, first.length)), second.subarray(integer(gen, 0, second.length)));
+    }
+    case 'random-update':
+      return syncFrame(prng.bool(gen) ? 2 : 1, randomUpdate(gen, corpus));
+    case 'pending-dependency':
+      return prng.bool(gen) ? updateFrame(pick(gen, corpus.pending)) : updateFrame(textInsertUpdate(integer(gen, 1, 0x7fff_ffff), integer(gen, 1, 2 ** 20)));
+  }
+}
+
+const weights: Array<[Category, number]> = [
+  ['captured', 4],
+  ['random-bytes', 10],
+  ['truncation', 12],
+  ['bit-flip', 16],
+  ['byte-edit', 10],
+  ['huge-varint', 10],
+  ['garbage-payload', 10],
+  ['splice', 5],
+  ['random-update', 15],
+  ['pending-dependency', 8],
+];
+
+function framesForRound(gen: prng.PRNG, corpus: Corpus, round: number): FuzzFrame[] {
+  const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0);
+  return Array.from({ length: framesPerRound }, () => {
+    // Every fifth round is mostly a flood of updates the server cannot integrate.
+    if (round % 5 === 2 && integer(gen, 0, 9) < 8) return { category: 'pending-dependency', frame: mutate(gen, corpus, 'pending-dependency') };
+    let draw = integer(gen, 0, totalWeight - 1);
+    const [category] = weights.find(([, weight]) => (draw -= weight) < 0)!;
+    return { category, frame: mutate(gen, corpus, category) };
+  });
+}
+
+/** How the server reads a frame (null: malformed), to know what it owes and what it applied. */
+function readAsServer(frame: Uint8Array): protocol.IncomingMessage | null {
+  try {
+    return protocol.readMessage(frame);
+  } catch {
+    return null;
+  }
+}
+
+type Outcome = { accepted: true } | { accepted: false; code: number; reason: string };
+
+/**
+ * A bare websocket that sends one fuzz frame at a time, each followed by a sync step 1 "barrier":
+ * the server answers it with a sync step 2 only if it accepted everything before it.
+ */
+class FuzzSocket {
+  private readonly socket: WebSocket;
+  private answers = 0;
+  private closeEvent: { code: number; reason: string } | null = null;
+  private wake: () => void = () => {};
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) this.answers++;
+      this.wake();
+    });
+    socket.on('close', (code, reason) => {
+      this.closeEvent = { code, reason: reason.toString() };
+      this.wake();
+    });
+    socket.on('error', () => {});
+  }
+
+  static open(url: string): Promise<FuzzSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve(new FuzzSocket(socket)));
+      socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)));
+      socket.once('error', reject);
+    });
+  }
+
+  get open(): boolean {
+    return this.closeEvent === null && this.socket.readyState === WebSocket.OPEN;
+  }
+
+  async deliver(frame: Uint8Array, barrier: Uint8Array, describe: () => string): Promise<Outcome> {
+    const owed = this.answers + 1 + (readAsServer(frame)?.kind === 'sync-step-1' ? 1 : 0);
+    this.socket.send(frame);
+    this.socket.send(barrier);
+    const deadline = Date.now() + 15_000;
+    while (this.closeEvent === null && this.answers < owed) {
+      if (Date.now() > deadline) throw new Error(`no answer and no close within 15 s for ${describe()}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1_000);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    if (this.answers >= owed) return { accepted: true };
+    return { accepted: false, ...this.closeEvent! };
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+}
+
+describe(`fuzz: malformed and mutated frames (FUZZ_SEED=${seed})`, () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // A high rate limit so that the sockets whose frames are accepted can go on sending.
+    server = await startTestServer({ MAX_MESSAGES_PER_SECOND: 100_000 });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  async function refusalTotal(): Promise<number> {
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    let total = 0;
+    for (const match of metrics.matchAll(/^concord_refused_messages_total\{reason="[^"]+"\} (\d+)$/gm)) total += Number(match[1]);
+    return total;
+  }
+
+  it(`keeps serving, converged and unchanged by refusals, through ${rounds * framesPerRound} frames (seed ${seed})`, async () => {
+    const gen = prng.create(seed);
+    const editing = prng.create(seed + 1);
+    const documentId = await server.createDocument();
+    const url = `${server.url.replace(/^http/, 'ws')}/collab/${documentId}`;
+
+    const honestDoc = new Y.Doc();
+    honestDoc.clientID = integer(gen, 1, 0x7fff_ffff);
+    const honest = new RawClient(server.url, documentId, { doc: honestDoc });
+    await honest.whenSynced();
+    let honestClosed: { code: number; reason: string } | null = null;
+    void honest.closed.then((event) => (honestClosed = event));
+    const honestOwnUpdates: Uint8Array[] = [];
+    honestDoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== honest) honestOwnUpdates.push(update);
+    });
+    honestDoc.getText('text').insert(0, 'The States Parties to this Treaty, considering the devastation that would be visited upon all mankind, ');
+    honest.awareness.setLocalState({ user: { name: 'Delegate', color: '#ee6352' } });
+    honest.sendAwareness();
+    await honest.whenStored();
+    const corpus = buildCorpus(gen, honestDoc.clientID, Y.getState(honestDoc.store, honestDoc.clientID));
+
+    // The well-behaved client edits throughout, at a human pace.
+    const editTimer = setInterval(() => {
+      const text = honestDoc.getText('text');
+      if (text.length > 40 && integer(editing, 0, 3) === 0) text.delete(integer(editing, 0, text.length - 10), integer(editing, 1, 5));
+      else text.insert(integer(editing, 0, text.length), prng.word(editing, 1, 6));
+    }, 40);
+
+    const acceptedUpdates: Uint8Array[] = [];
+    const outcomes = new Map<string, number>();
+    const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    const closeCodes = new Map<string, number>();
+    let delivered = 0;
+    let refused = 0;
+    const refusalsBefore = await refusalTotal();
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const started = performance.now();
+
+    try {
+      for (let round = 0; round < rounds; round++) {
+        const frames = framesForRound(gen, corpus, round);
+        const barrier = syncStep1Frame(Y.encodeStateVector(honestDoc));
+        let next = 0;
+        const worker = async () => {
+          let socket: FuzzSocket | null = null;
+          for (let index = next++; index < frames.length; index = next++) {
+            const { category, frame } = frames[index]!;
+            if (socket === null || !socket.open) socket = await FuzzSocket.open(url);
+            const describeFrame = () => `round ${round} frame ${index} (${category}) ${Buffer.from(frame).toString('hex').slice(0, 200)} [FUZZ_SEED=${seed}]`;
+            const outcome = await socket.deliver(frame, barrier, describeFrame);
+            delivered++;
+            if (outcome.accepted) {
+              count(`${category} accepted`);
+              const message = readAsServer(frame);
+              if (message?.kind === 'update' || message?.kind === 'sync-step-2') acceptedUpdates.push(message.update.slice());
+            } else {
+              count(`${category} refused`);
+              refused++;
+              const key = `${outcome.code} ${outcome.reason}`;
+              closeCodes.set(key, (closeCodes.get(key) ?? 0) + 1);
+              socket = null;
+            }
+          }
+          socket?.close();
+        };
+        await Promise.all(Array.from({ length: socketsInFlight }, worker));
+
+        const health = await fetch(`${server.url}/healthz`);
+        expect(health.status, `GET /healthz after round ${round} [FUZZ_SEED=${seed}]`).toBe(200);
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+        expect(honestClosed, `the well-behaved client was disconnected during round ${round} [FUZZ_SEED=${seed}]`).toBeNull();
+      }
+    } finally {
+      clearInterval(editTimer);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const growthMegabytes = (rssPeak - rssBefore) / 2 ** 20;
+    console.log(
+      [
+        `FUZZ_SEED=${seed}: ${delivered} frames delivered in ${seconds.toFixed(1)} s, ${refused} refused, ${acceptedUpdates.length} accepted updates, RSS growth ${growthMegabytes.toFixed(1)} MB`,
+        `outcomes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`,
+        `close codes: ${JSON.stringify(Object.fromEntries(closeCodes))}`,
+      ].join('\n'),
+    );
+
+    expect(delivered).toBeGreaterThanOrEqual(10_000);
+    // The server counted each refusal we saw, so it really parsed those frames.
+    expect((await refusalTotal()) - refusalsBefore).toBe(refused);
+    const allowedRefusals = [CloseCode.malformedMessage, CloseCode.refusedUpdate, CloseCode.clientIdTaken].flatMap((code) => Object.values(RefusalReason).map((reason) => `${code} ${reason}`));
+    expect([...closeCodes.keys()].filter((key) => !allowedRefusals.includes(key)), `unexpected close codes [FUZZ_SEED=${seed}]`).toEqual([]);
+    expect(growthMegabytes).toBeLessThan(300);
+    expect(honestClosed).toBeNull();
+
+    // The server holds exactly the honest client's edits plus the accepted frames' updates.
+    await honest.whenStored();
+    const fresh = new RawClient(server.url, documentId);
+    await fresh.whenSynced();
+    expect(fresh.doc.store.pendingStructs, `the server kept structs it could not integrate [FUZZ_SEED=${seed}]`).toBeNull();
+    expect(fresh.doc.store.pendingDs).toBeNull();
+    const expected = new Y.Doc();
+    for (const update of [...honestOwnUpdates, ...acceptedUpdates]) Y.applyUpdate(expected, update);
+    expect(expected.store.pendingStructs).toBeNull();
+    expect(Y.encodeStateVector(fresh.doc), `state vector [FUZZ_SEED=${seed}]`).toEqual(Y.encodeStateVector(expected));
+    expect(Y.equalSnapshots(Y.snapshot(fresh.doc), Y.snapshot(expected)), `deleted items [FUZZ_SEED=${seed}]`).toBe(true);
+    expect(fresh.text).toBe(expected.getText('text').toString());
+
+    // And the well-behaved client converged with it.
+    await honest.waitFor(() => Y.equalSnapshots(Y.snapshot(honestDoc), Y.snapshot(fresh.doc)), 15_000, 'the honest client to converge');
+    expect(fresh.text).toBe(honest.text);
+
+    fresh.destroy();
+    honest.destroy();
+    expected.destroy();
+    honestDoc.destroy();
+  }, 120_000);
+});
