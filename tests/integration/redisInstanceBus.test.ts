@@ -10,6 +10,7 @@ import { redisUrlForTests, startRedisServer } from '../utils/redisServer.ts';
 
 interface Feed {
   updates: StoredUpdate[];
+  resyncs: number;
   batches: number;
   awareness: Uint8Array[];
   unsubscribe: () => void;
@@ -24,13 +25,14 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMilli
 }
 
 function listen(bus: RedisInstanceBus, documentId: string, afterCursor: Cursor = '0'): Feed {
-  const feed: Feed = { updates: [], batches: 0, awareness: [], unsubscribe: () => undefined };
+  const feed: Feed = { updates: [], resyncs: 0, batches: 0, awareness: [], unsubscribe: () => undefined };
   feed.unsubscribe = bus.subscribe(documentId, afterCursor, {
     onUpdates: (entries) => {
       feed.batches += 1;
       feed.updates.push(...entries);
     },
     onAwareness: (update) => feed.awareness.push(update),
+    onResync: () => (feed.resyncs += 1),
   });
   return feed;
 }
@@ -125,6 +127,24 @@ describe('RedisInstanceBus', () => {
     console.info(`new subscription: backlog after ${backlogMilliseconds.toFixed(1)} ms, live entry after ${liveMilliseconds.toFixed(1)} ms`);
     expect(backlogMilliseconds).toBeLessThan(1000);
     expect(liveMilliseconds).toBeLessThan(1000);
+  });
+
+  it('asks its rooms to reload from the store after hearing nothing from Redis for longer than the stall threshold', async () => {
+    const bus = openBus(redis.url, { blockMilliseconds: 50, stallMilliseconds: 200 });
+    const store = openStore(redis.url);
+    const documentId = newDocumentId();
+    const feed = listen(bus, documentId);
+    await appendMany(store, documentId, 1, 'writer');
+    await waitFor(() => feed.updates.length === 1);
+    expect(feed.resyncs).toBe(0);
+    const admin = new Redis(redis.url);
+    closers.push(async () => void (await admin.quit()));
+    // Every client but this one is paused: the bus hears nothing for 600 ms, as if its process had stopped.
+    await admin.client('PAUSE', 600, 'ALL');
+    await waitFor(() => feed.resyncs === 1, 5_000);
+    await appendMany(store, documentId, 1, 'writer');
+    await waitFor(() => feed.updates.length === 2);
+    expect(feed.resyncs).toBe(1);
   });
 
   it('carries awareness to the other instances only', async () => {

@@ -147,12 +147,18 @@ describe.each([
     expect(missingTokens(recovered, confirmed)).toEqual([]);
     expect(missingTokens(recovered, relayed)).toEqual([]);
 
-    // Typing during the reconnection handshake has a test of its own (below); here the clients pause for it.
-    for (const typer of typers) typer.stop();
-    // Raw clients reconnect with their documents and send what the server lacks in sync step 2.
+    // Raw clients reconnect with their documents and send what the server lacks in sync step 2. RawClient
+    // counts an update typed before its socket opens without sending it, so they pause until it is open.
+    for (const typer of rawTypers) typer.stop();
     const reconnected = raws.map((raw) => track(new RawClient(server.url, documentId, { doc: raw.doc })));
+    rawTypers.forEach((typer, index) => (typer.sender = reconnected[index] ?? null));
+    // The providers go on typing while they reconnect.
     for (const provider of providers) provider.connect();
+    await Promise.all(reconnected.map((raw) => raw.opened));
+    for (const typer of rawTypers) typer.start(15);
     await Promise.all([...reconnected.map((raw) => raw.whenSynced()), ...providers.map((provider) => whenProviderSynced(provider))]);
+    await Promise.all(reconnected.map((raw) => raw.waitFor(() => raw.storedCount >= 10, 10_000, 'edits after the restart to be stored')));
+    for (const typer of typers) typer.stop();
 
     const everyToken = typers.flatMap((typer) => typer.typed);
     const docs = typers.map((typer) => typer.doc);

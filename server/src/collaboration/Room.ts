@@ -68,6 +68,7 @@ export class Room {
       room.unsubscribeBus = options.bus.subscribe(options.documentId, loaded.cursor, {
         onUpdates: (entries) => room.receiveFromBus(entries),
         onAwareness: (update) => room.applyAwareness(update, fromBus),
+        onResync: () => void room.resync(),
       });
     }
     room.compactIfDue();
@@ -215,6 +216,22 @@ export class Room {
         }
       }
       this.advanceCursor(entry.cursor);
+    }
+  }
+
+  /** Merges the stored state into the live document after this instance may have missed entries. */
+  private async resync(): Promise<void> {
+    try {
+      const loaded = await this.options.store.loadDocument(this.documentId);
+      if (this.isClosed) return;
+      Y.transact(this.doc, () => {
+        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, fromBus);
+        for (const entry of loaded.updates) Y.applyUpdate(this.doc, entry.update, fromBus);
+      }, fromBus);
+      this.options.logger.warn({ documentId: this.documentId }, 'resynchronised from the store after a stall');
+    } catch (error) {
+      this.options.logger.error({ err: error, documentId: this.documentId }, 'resync from the store failed');
+      this.reset(CloseCode.tryAgainLater, 'document unavailable');
     }
   }
 

@@ -11,6 +11,8 @@ export interface RedisInstanceBusOptions {
   instanceId?: string;
   /** Longest single XREAD BLOCK; subscription changes interrupt it at once, so this only bounds idle loops. */
   blockMilliseconds?: number;
+  /** Silence from Redis after which rooms reload from the store; keep it well under the store's log retention. */
+  stallMilliseconds?: number;
   /** Connection failures and listener exceptions; the bus keeps running after both. */
   onError?: (error: unknown) => void;
 }
@@ -23,12 +25,18 @@ interface Subscription {
   /** Id of the last log entry delivered. */
   lastLogId: string;
   /** Id of the last awareness entry seen; null until the loop resolves where the stream ends now. */
-  lastAwarenessId: string | null;
+  lastAwarenessId: string;
 }
 
 type StreamReply = [key: Buffer, entries: [id: Buffer, fields: Buffer[]][]][];
 
 const awarenessMaxLength = 100;
+/**
+ * A new subscription replays the awareness of the last 30 s (y-protocols' outdated timeout), so a
+ * client joining here sees who is present on other instances at once rather than at their next
+ * 15 s renewal, and no state older than a live client would keep.
+ */
+const awarenessReplayMilliseconds = 30_000;
 const entriesPerRead = 500;
 
 /**
@@ -57,10 +65,14 @@ export class RedisInstanceBus implements InstanceBus {
   private wakeIdleLoop: (() => void) | null = null;
   private readonly stopping = new AbortController();
   private closed = false;
+  /** When the loop last heard from Redis; a longer silence than `stallMilliseconds` may have missed trimmed entries. */
+  private lastHeardAt = performance.now();
+  private readonly stallMilliseconds: number;
 
   constructor(options: RedisInstanceBusOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
     this.blockMilliseconds = options.blockMilliseconds ?? 5000;
+    this.stallMilliseconds = Math.max(options.stallMilliseconds ?? 15_000, 2 * this.blockMilliseconds);
     this.onError = options.onError ?? ((error) => console.error('[RedisInstanceBus]', error));
     this.commands = new Redis(options.url, { maxRetriesPerRequest: 2, retryStrategy: reconnectDelay });
     // maxRetriesPerRequest 0 rejects the pending XREAD as soon as the socket drops, and the loop
@@ -90,7 +102,7 @@ export class RedisInstanceBus implements InstanceBus {
       logKey: keys.log,
       awarenessKey: keys.awareness,
       lastLogId: cursorToStreamId(afterCursor),
-      lastAwarenessId: null,
+      lastAwarenessId: `${Date.now() - awarenessReplayMilliseconds}-0`,
     };
     this.subscriptions.set(documentId, subscription);
     this.subscriptionsChanged();
@@ -129,17 +141,15 @@ export class RedisInstanceBus implements InstanceBus {
       }
       try {
         this.readerClientId ??= await this.reader.client('ID');
-        await this.resolveAwarenessStarts();
         const subscriptions = [...this.subscriptions.values()];
-        // A subscription added during the resolution starts on the next turn.
-        if (subscriptions.some((subscription) => subscription.lastAwarenessId === null)) continue;
         const keys = subscriptions.flatMap((subscription) => [subscription.logKey, subscription.awarenessKey]);
-        const ids = subscriptions.flatMap((subscription) => [subscription.lastLogId, subscription.lastAwarenessId ?? '']);
+        const ids = subscriptions.flatMap((subscription) => [subscription.lastLogId, subscription.lastAwarenessId]);
         this.readGeneration = this.generation;
         this.readInFlight = true;
         const reply = await this.reader
           .xreadBuffer('COUNT', entriesPerRead, 'BLOCK', this.blockMilliseconds, 'STREAMS', ...keys, ...ids)
           .finally(() => (this.readInFlight = false));
+        this.checkForStall(subscriptions);
         if (reply !== null) this.deliver(subscriptions, reply);
         failures = 0;
       } catch (error) {
@@ -152,16 +162,17 @@ export class RedisInstanceBus implements InstanceBus {
     }
   }
 
-  /** Starts each new subscription's awareness at the current end of its stream. */
-  private async resolveAwarenessStarts(): Promise<void> {
-    const pending = [...this.subscriptions.values()].filter((subscription) => subscription.lastAwarenessId === null);
-    // Resolved here rather than by reading from '$': a read interrupted and restarted would skip entries with '$'.
-    const lastEntries = await Promise.all(
-      pending.map((subscription) => this.reader.xrevrange(subscription.awarenessKey, '+', '-', 'COUNT', 1)),
-    );
-    pending.forEach((subscription, index) => {
-      subscription.lastAwarenessId = lastEntries[index]?.[0]?.[0] ?? '0-0';
-    });
+  /**
+   * Compaction trims log entries older than the store's retention window. An instance that heard
+   * nothing from Redis for longer than `stallMilliseconds` (paused process, long outage) may have
+   * missed entries that were trimmed meanwhile: its rooms reload from the store.
+   */
+  private checkForStall(subscriptions: Subscription[]): void {
+    const now = performance.now();
+    const silence = now - this.lastHeardAt;
+    this.lastHeardAt = now;
+    if (silence <= this.stallMilliseconds) return;
+    for (const subscription of subscriptions) this.notify(() => subscription.listener.onResync());
   }
 
   /** Hands a read's entries to the subscriptions it was built from, skipping those gone since. */

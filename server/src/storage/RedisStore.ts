@@ -4,8 +4,9 @@
  *
  *   concord:documents                  sorted set   member = document id, score = createdAt (ms)
  *   concord:doc:{<id>}:meta            hash         id, title, createdAt (ISO 8601)
- *   concord:doc:{<id>}:log             stream       u = Yjs update bytes, o = origin instance id;
- *                                                   holds only the entries after the snapshot
+ *   concord:doc:{<id>}:log             stream       u = Yjs update bytes, o = origin instance id; the entries
+ *                                                   after the snapshot, plus those it holds that are younger
+ *                                                   than the retention window (for instances still reading them)
  *   concord:doc:{<id>}:snapshot        hash         data = compacted Yjs state, through = last stream id it holds
  *   concord:doc:{<id>}:awareness       stream       u = awareness update, o = origin; MAXLEN ~ 100, ephemeral
  *
@@ -83,14 +84,25 @@ const compactScript = `
     if not newer then return 0 end
   end
   redis.call('HSET', KEYS[1], 'data', ARGV[1], 'through', ARGV[2])
-  redis.call('XTRIM', KEYS[2], 'MINID', ms .. '-' .. string.format('%d', tonumber(seq) + 1))
+  local now = redis.call('TIME')
+  local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[3])
+  local trimMs, trimSeq = tonumber(ms), tonumber(seq) + 1
+  if cutoff < trimMs then trimMs, trimSeq = cutoff, 0 end
+  if trimMs > 0 then redis.call('XTRIM', KEYS[2], 'MINID', string.format('%d-%d', trimMs, trimSeq)) end
   return 1`;
+
+const countAfterSnapshotScript = `
+  local through = redis.call('HGET', KEYS[1], 'through')
+  local start = '-'
+  if through then start = '(' .. through end
+  return #redis.call('XRANGE', KEYS[2], start, '+')`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     concordCreateDocument(metaKey: string, id: string, title: string, createdAt: string): Result<unknown, Context>;
     concordLoadDocumentBuffer(snapshotKey: string, logKey: string): Result<unknown, Context>;
-    concordCompact(snapshotKey: string, logKey: string, snapshot: Buffer, through: string): Result<unknown, Context>;
+    concordCompact(snapshotKey: string, logKey: string, snapshot: Buffer, through: string, retentionMs: string): Result<unknown, Context>;
+    concordCountAfterSnapshot(snapshotKey: string, logKey: string): Result<number, Context>;
   }
 }
 
@@ -109,7 +121,11 @@ export class RedisStore implements Store {
   private lastConnectionError: Error | null = null;
 
   /** Connects at once (commands issued before the connection is ready wait for it). */
-  constructor(url: string) {
+  /**
+   * @param logRetentionMilliseconds compaction keeps log entries at least this long, so that an
+   *   instance that is briefly behind can still read them (RedisInstanceBus reloads after longer stalls).
+   */
+  constructor(url: string, private readonly logRetentionMilliseconds = 60_000) {
     this.redis = new Redis(url, {
       enableAutoPipelining: true,
       // Fail a command after two failed reconnects instead of queueing it forever behind a dead Redis.
@@ -124,6 +140,7 @@ export class RedisStore implements Store {
     this.redis.defineCommand('concordCreateDocument', { numberOfKeys: 1, lua: createDocumentScript });
     this.redis.defineCommand('concordLoadDocument', { numberOfKeys: 2, lua: loadDocumentScript, readOnly: true });
     this.redis.defineCommand('concordCompact', { numberOfKeys: 2, lua: compactScript });
+    this.redis.defineCommand('concordCountAfterSnapshot', { numberOfKeys: 2, lua: countAfterSnapshotScript, readOnly: true });
   }
 
   async createDocument(meta: DocumentMeta): Promise<void> {
@@ -173,11 +190,12 @@ export class RedisStore implements Store {
     const through = cursorToStreamId(throughCursor);
     if (through === '0-0') return;
     const keys = documentKeys(documentId);
-    await this.redis.concordCompact(keys.snapshot, keys.log, toBuffer(snapshot), through);
+    await this.redis.concordCompact(keys.snapshot, keys.log, toBuffer(snapshot), through, String(this.logRetentionMilliseconds));
   }
 
   async countUpdates(documentId: string): Promise<number> {
-    return this.redis.xlen(documentKeys(documentId).log);
+    const keys = documentKeys(documentId);
+    return this.redis.concordCountAfterSnapshot(keys.snapshot, keys.log);
   }
 
   async ping(): Promise<void> {

@@ -54,6 +54,8 @@ export interface DocumentFeedListener {
   onUpdates(entries: StoredUpdate[]): void;
   /** Awareness updates published by other instances. */
   onAwareness(update: Uint8Array): void;
+  /** Entries may have been missed (this instance stalled past the log's retention): reload from the store. */
+  onResync(): void;
 }
 
 /**
