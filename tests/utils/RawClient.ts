@@ -75,8 +75,9 @@ export class RawClient {
     this.send(encoding.toUint8Array(encoder));
   }
 
-  /** Sends an update message, whatever it holds. */
+  /** Sends an update message, whatever it holds (an update made before the socket opens goes in the sync step 2). */
   sendUpdate(update: Uint8Array): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
     this.updatesSent++;
     this.sendSync((encoder) => syncProtocol.writeUpdate(encoder, update));
   }
