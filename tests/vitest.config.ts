@@ -20,6 +20,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration files spawn servers and redis-servers: two at a time fits a 2-core machine.
           maxWorkers: 2,
+          // Runs after the unit project (a project with its own maxWorkers needs its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

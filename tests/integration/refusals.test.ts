@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { CloseCode, RefusalReason } from '@concord/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MessageType, RefusalReason } from '@concord/shared';
 import { RawClient, type CloseEvent } from '../utils/RawClient.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
@@ -22,6 +24,7 @@ import {
   skipStructUpdate,
   syncFrame,
   syncStep1Frame,
+  SyncType,
   syncStep2Frame,
   truncated,
   updateFrame,
@@ -30,6 +33,8 @@ import {
 } from '../utils/maliciousFrames.ts';
 
 const refusalReasons: readonly string[] = Object.values(RefusalReason);
+/** An update that adds nothing. */
+const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc());
 
 interface ServerView {
   stateVector: Uint8Array;
@@ -43,6 +48,84 @@ interface EditedRoom {
   honest: RawClient;
   observer: RawClient;
   close(): void;
+}
+
+/** A bare websocket that sends whatever it is given and records what the server sends back. */
+class HostileSocket {
+  private readonly frames: Uint8Array[] = [];
+  private closeEvent: CloseEvent | null = null;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer) => {
+      this.frames.push(new Uint8Array(data));
+      this.notify();
+    });
+    socket.on('close', (code, reason) => {
+      this.closeEvent = { code, reason: reason.toString() };
+      this.notify();
+    });
+    socket.on('error', () => {});
+  }
+
+  static open(url: string): Promise<HostileSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve(new HostileSocket(socket)));
+      socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)));
+      socket.once('error', reject);
+    });
+  }
+
+  send(frame: Uint8Array): void {
+    this.socket.send(frame);
+  }
+
+  /** Sync messages received, by sub-type (0: step 1, 1: step 2, 2: update). */
+  syncMessages(syncType: number): number {
+    return this.frames.filter((frame) => frame[0] === MessageType.sync && frame[1] === syncType).length;
+  }
+
+  /** The highest `stored` count received. */
+  get storedCount(): number {
+    return Math.max(0, ...this.frames.filter((frame) => frame[0] === MessageType.stored).map((frame) => decoding.readVarUint(decoding.createDecoder(frame.subarray(1)))));
+  }
+
+  get isOpen(): boolean {
+    return this.closeEvent === null;
+  }
+
+  waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        this.socket.terminate();
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  async whenClosed(): Promise<CloseEvent> {
+    await this.waitFor(() => this.closeEvent !== null, 'the server to close a socket that sent a hostile frame');
+    return this.closeEvent!;
+  }
+
+  terminate(): void {
+    this.socket.terminate();
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters) waiter();
+  }
 }
 
 describe('refusals: hostile frames close their sender and change nothing', () => {
@@ -110,23 +193,15 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     expect(room.observer.text.endsWith(marker)).toBe(true);
   }
 
+  function openHostileSocket(documentId: string, acknowledgements = false): Promise<HostileSocket> {
+    return HostileSocket.open(`${collaborationUrl(documentId)}${acknowledgements ? '?acks=1' : ''}`);
+  }
+
   /** Opens a bare websocket, sends `frames` once it is open, and resolves with how the server closed it. */
-  function sendOnFreshSocket(documentId: string, frames: Uint8Array[]): Promise<CloseEvent> {
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(collaborationUrl(documentId));
-      const timer = setTimeout(() => {
-        socket.terminate();
-        reject(new Error('the server did not close a socket that sent a hostile frame'));
-      }, 20_000);
-      socket.on('open', () => {
-        for (const frame of frames) socket.send(frame);
-      });
-      socket.on('error', () => {});
-      socket.on('close', (code, reason) => {
-        clearTimeout(timer);
-        resolve({ code, reason: reason.toString() });
-      });
-    });
+  async function sendOnFreshSocket(documentId: string, frames: Uint8Array[]): Promise<CloseEvent> {
+    const socket = await openHostileSocket(documentId);
+    for (const frame of frames) socket.send(frame);
+    return socket.whenClosed();
   }
 
   async function refusedCount(reason: string): Promise<number> {
@@ -134,6 +209,37 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     const line = metrics.split('\n').find((candidate) => candidate.startsWith(`concord_refused_messages_total{reason="${reason}"}`));
     return line === undefined ? 0 : Number(line.split(' ').at(-1));
   }
+
+  it('drops awareness entries about another connection\'s clientID, keeping the sender connected', async () => {
+    const room = await openEditedRoom();
+    room.honest.awareness.setLocalState({ user: { name: 'Ambassador A' } });
+    room.honest.sendAwareness();
+    const ownerId = room.honest.doc.clientID;
+    await room.observer.waitFor(() => room.observer.awareness.getStates().get(ownerId) !== undefined, 10_000, 'the honest presence');
+    const refusedBefore = await refusedCount(RefusalReason.awarenessNotOwned);
+
+    const spoofer = new RawClient(server.url, room.documentId);
+    await spoofer.whenSynced();
+    // The spoofer announces itself and, in the same message, impersonates and then clears the honest client.
+    const spoofDoc = new Y.Doc();
+    spoofDoc.clientID = ownerId;
+    const forged = new awarenessProtocol.Awareness(spoofDoc);
+    forged.setLocalState({ user: { name: 'Ambassador A (impersonated)' } });
+    forged.setLocalState({ user: { name: 'Ambassador A (impersonated)', again: true } });
+    spoofer.awareness.setLocalState({ user: { name: 'Spoofer' } });
+    const combined = awarenessProtocol.encodeAwarenessUpdate(forged, [ownerId]);
+    spoofer.send(awarenessFrame(combined));
+    spoofer.sendAwareness();
+    await room.observer.waitFor(() => room.observer.awareness.getStates().get(spoofer.doc.clientID) !== undefined, 10_000, 'the spoofer presence');
+    expect(room.observer.awareness.getStates().get(ownerId)).toEqual({ user: { name: 'Ambassador A' } });
+    expect(await refusedCount(RefusalReason.awarenessNotOwned)).toBe(refusedBefore + 1);
+    expect(spoofer.socket.readyState).toBe(spoofer.socket.OPEN);
+    spoofer.destroy();
+    forged.destroy();
+    await room.observer.waitFor(() => room.observer.awareness.getStates().get(spoofer.doc.clientID) === undefined, 10_000, 'the spoofer to leave');
+    expect(room.observer.awareness.getStates().get(ownerId)).toEqual({ user: { name: 'Ambassador A' } });
+    room.close();
+  });
 
   it('closes the sender of an unknown message type with malformedMessage', async () => {
     const room = await openEditedRoom();
@@ -237,7 +343,7 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     room.close();
   });
 
-  it('refuses a GC struct claiming 2^40 clocks of another client (gc-struct), and that client keeps editing', async () => {
+  it('refuses a GC struct claiming 2^40 clocks of another client (clock-jump), and that client keeps editing', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
     const victim = room.honest.doc.clientID;
@@ -245,9 +351,14 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     for (const clock of [victimClock, 0]) {
       expect(await sendOnFreshSocket(room.documentId, [updateFrame(gcStructUpdate(victim, clock, 2 ** 40))])).toEqual({
         code: CloseCode.refusedUpdate,
-        reason: RefusalReason.gcStruct,
+        reason: RefusalReason.clockJump,
       });
     }
+    // A short one passes the guard, and then belongs to someone else.
+    expect(await sendOnFreshSocket(room.documentId, [updateFrame(gcStructUpdate(victim, victimClock, 5))])).toEqual({
+      code: CloseCode.clientIdTaken,
+      reason: RefusalReason.clientIdTaken,
+    });
     await expectUnchanged(room, before);
     await expectHonestEditArrives(room, 'Article IV.');
     await expectHonestEditArrives(room, ' Each Party undertakes');
@@ -285,38 +396,75 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     room.close();
   });
 
-  it('refuses updates whose dependencies are missing (missing-dependencies)', async () => {
+  it('drops an update whose dependencies are missing: not applied, not acknowledged, and a resync is asked for', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
-    for (const update of updatesWithMissingDependencies(3, 0x3000_0000)) {
-      expect(await sendOnFreshSocket(room.documentId, [updateFrame(update)])).toEqual({ code: CloseCode.refusedUpdate, reason: RefusalReason.missingDependencies });
+    for (const gapUpdate of updatesWithMissingDependencies(3, 0x3000_0000)) {
+      const socket = await openHostileSocket(room.documentId, true);
+      socket.send(updateFrame(gapUpdate)); // update-bearing message 1: dropped
+      socket.send(updateFrame(emptyUpdate)); // 2: adds nothing, so it would be acknowledged at once
+      socket.send(syncStep1Frame(Uint8Array.of(0))); // answered only after the two above
+      await socket.waitFor(() => socket.syncMessages(SyncType.step2) === 1 || !socket.isOpen, 'the answer to the sync step 1');
+      expect(socket.isOpen).toBe(true);
+      // The server's own sync step 1 on connect, then the one asking for what is missing.
+      expect(socket.syncMessages(SyncType.step1)).toBe(2);
+      expect(socket.storedCount).toBe(0);
+      socket.terminate();
     }
     await expectUnchanged(room, before);
     await expectHonestEditArrives(room, 'Article VII.');
     room.close();
   });
 
-  it('stays responsive after a flood of 8,000 updates with missing dependencies, each inspected on its own connection', async () => {
+  it('stores a dropped update once a sync step 2 brings what it depends on (the provider after a reconnect)', async () => {
+    const room = await openEditedRoom();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.honest.doc));
+    const serverState = Y.encodeStateVector(doc);
+    doc.getText('text').insert(0, '[typed offline] ');
+    const afterOffline = Y.encodeStateVector(doc);
+    doc.getText('text').insert(0, '[typed on reconnect] ');
+    const socket = await openHostileSocket(room.documentId, true);
+    socket.send(updateFrame(Y.encodeStateAsUpdate(doc, afterOffline))); // 1: depends on the offline edit
+    socket.send(syncStep2Frame(Y.encodeStateAsUpdate(doc, serverState))); // 2: both edits
+    await socket.waitFor(() => socket.storedCount >= 2 || !socket.isOpen, 'both messages to be stored');
+    expect(socket.isOpen).toBe(true);
+    await room.observer.waitFor(() => room.observer.text === doc.getText('text').toString(), 10_000, 'both edits');
+    expect((await serverView(room.documentId)).text).toBe(doc.getText('text').toString());
+    socket.terminate();
+    doc.destroy();
+    room.close();
+  });
+
+  it('stays responsive after a flood of 8,000 updates with missing dependencies, then refuses each sender (missing-dependencies)', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
     const refusedBefore = await refusedCount(RefusalReason.missingDependencies);
-    const flood = updatesWithMissingDependencies(8_000, 0x4000_0000).map((update) => updateFrame(update));
+    // A connection may have 100 updates dropped while it owes a sync step 2; its 101st is refused.
+    const connections = 80;
+    const flood = updatesWithMissingDependencies(connections * 101, 0x4000_0000).map((update) => updateFrame(update));
     const closes = new Map<string, number>();
+    const resyncRequests = new Map<number, number>();
     let next = 0;
-    // Each refusal closes its sender, so every update gets its own connection; 32 are in flight at a time.
     const sender = async () => {
-      for (let index = next++; index < flood.length; index = next++) {
-        const { code, reason } = await sendOnFreshSocket(room.documentId, [flood[index]!]);
+      for (let connection = next++; connection < connections; connection = next++) {
+        const socket = await openHostileSocket(room.documentId);
+        for (const frame of flood.slice(connection * 101, (connection + 1) * 101)) socket.send(frame);
+        const { code, reason } = await socket.whenClosed();
         closes.set(`${code} ${reason}`, (closes.get(`${code} ${reason}`) ?? 0) + 1);
+        const requests = socket.syncMessages(SyncType.step1);
+        resyncRequests.set(requests, (resyncRequests.get(requests) ?? 0) + 1);
       }
     };
     const started = performance.now();
-    await Promise.all(Array.from({ length: 32 }, sender));
-    console.log(`flood of ${flood.length} refused updates took ${Math.round(performance.now() - started)} ms`);
+    await Promise.all(Array.from({ length: 8 }, sender));
+    console.log(`flood of ${flood.length} updates with missing dependencies took ${Math.round(performance.now() - started)} ms`);
 
-    expect(Object.fromEntries(closes)).toEqual({ [`${CloseCode.refusedUpdate} ${RefusalReason.missingDependencies}`]: 8_000 });
-    // The server really inspected every one of them.
-    expect((await refusedCount(RefusalReason.missingDependencies)) - refusedBefore).toBe(8_000);
+    expect(Object.fromEntries(closes)).toEqual({ [`${CloseCode.refusedUpdate} ${RefusalReason.missingDependencies}`]: connections });
+    // One refusal per connection: the server inspected and dropped the 100 before it.
+    expect((await refusedCount(RefusalReason.missingDependencies)) - refusedBefore).toBe(connections);
+    // Each connection was asked once for a resync, not once per dropped update.
+    expect(Object.fromEntries(resyncRequests)).toEqual({ 2: connections });
     await expectUnchanged(room, before);
     await expectHonestEditArrives(room, 'Article VIII.');
     room.close();
@@ -351,6 +499,42 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     room.close();
   });
 
+  it('keeps clients that join later converged with connected ones after inserts with forged origins', async () => {
+    const documentId = await server.createDocument();
+    // Fixed clientIDs: where concurrent inserts land depends on how the clientIDs compare.
+    const honestDoc = new Y.Doc();
+    honestDoc.clientID = 1000;
+    const honest = new RawClient(server.url, documentId, { doc: honestDoc });
+    const observer = new RawClient(server.url, documentId);
+    await Promise.all([honest.whenSynced(), observer.whenSynced()]);
+    honestDoc.getText('text').insert(0, 'abcdefgh');
+    await honest.whenStored();
+    await observer.waitFor(() => observer.text === 'abcdefgh', 10_000, 'the first edit');
+
+    // Each insert names an origin and a right origin that were never neighbours ("e" and "g" with "f"
+    // between them since the start); no client can produce that, and Yjs then orders by arrival.
+    const forged = [
+      encodeUpdate([{ client: 2000, clock: 0, structs: [{ kind: 'item', origin: Y.createID(1000, 4), rightOrigin: Y.createID(1000, 6), content: { kind: 'string', text: 'XY' } }] }]),
+      encodeUpdate([{ client: 2002, clock: 0, structs: [{ kind: 'item', origin: Y.createID(1000, 2), rightOrigin: Y.createID(1000, 5), content: { kind: 'string', text: 'Z' } }] }]),
+    ];
+    for (const update of forged) {
+      const attacker = new RawClient(server.url, documentId);
+      await attacker.whenSynced();
+      attacker.sendUpdate(update);
+      const outcome = await Promise.race([attacker.whenStored().then(() => 'stored'), attacker.closed.then(({ code }) => code)]);
+      if (outcome !== 'stored') expect([CloseCode.malformedMessage, CloseCode.refusedUpdate]).toContain(outcome);
+      attacker.destroy();
+    }
+    const lateJoiner = await serverView(documentId);
+    await observer.waitFor(() => Buffer.from(Y.encodeStateVector(observer.doc)).equals(lateJoiner.stateVector), 10_000, 'the observer to receive what was stored');
+    await honest.waitFor(() => Buffer.from(Y.encodeStateVector(honestDoc)).equals(lateJoiner.stateVector), 10_000, 'the honest client to receive what was stored');
+    // Connected clients applied the updates as they came; a late joiner (and the server after a restart) loads the encoded state.
+    expect(lateJoiner.text).toBe(observer.text);
+    expect(lateJoiner.text).toBe(honest.text);
+    honest.destroy();
+    observer.destroy();
+  });
+
   it('closes a client writing under a connected client\'s clientID with clientIdTaken, leaving the owner\'s text alone', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
@@ -366,6 +550,43 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     expect(room.honest.text).not.toContain('FORGED');
     impostor.destroy();
     impostorDoc.destroy();
+    room.close();
+  });
+
+  it('never acknowledges offline edits that an impostor overwrote under their clientID while their author was away', async () => {
+    const room = await openEditedRoom();
+    const ownerDoc = new Y.Doc();
+    const owner = new RawClient(server.url, room.documentId, { doc: ownerDoc });
+    await owner.whenSynced();
+    const text = ownerDoc.getText('text');
+    text.insert(text.length, 'Article 1. ');
+    await owner.whenStored();
+    await owner.close();
+    text.insert(text.length, 'OFFLINE AMENDMENT');
+
+    // Every clientID is visible to every reader of the document. Retried because the server may not
+    // have seen the owner leave yet; a server that keeps the clientID bound refuses every attempt.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const impostorDoc = new Y.Doc();
+      const impostor = new RawClient(server.url, room.documentId, { doc: impostorDoc });
+      await impostor.whenSynced();
+      impostorDoc.clientID = ownerDoc.clientID;
+      impostorDoc.getText('text').insert(0, 'x');
+      const stored = await Promise.race([impostor.whenStored().then(() => true), impostor.closed.then(() => false)]);
+      impostor.destroy();
+      if (stored) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const back = new RawClient(server.url, room.documentId, { doc: ownerDoc });
+    await back.whenSynced();
+    const outcome = await Promise.race([back.whenStored().then(() => 'stored'), back.closed.then(({ code }) => code)]);
+    // Refusing the owner (or the impostor) is fine; telling the owner its edit is stored when it is not is not.
+    if (outcome === 'stored') expect((await serverView(room.documentId)).text).toBe(text.toString());
+    else expect([CloseCode.clientIdTaken, CloseCode.refusedUpdate]).toContain(outcome);
+    owner.destroy();
+    back.destroy();
+    ownerDoc.destroy();
     room.close();
   });
 

@@ -40,6 +40,8 @@ export class CollaborationServer {
   /** Rooms still flushing after their last client left; a new load waits for them. */
   private readonly closingRooms = new Map<string, Promise<void>>();
   private readonly connections = new Set<Connection>();
+  /** Sockets admitted per document, counted from the upgrade decision until the socket closes. */
+  private readonly admitted = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private isShuttingDown = false;
 
@@ -61,8 +63,11 @@ export class CollaborationServer {
       const upgrade: UpgradeRequest = { documentId: documentId.data, headers: request.headers, url, remoteAddress: request.socket.remoteAddress };
       const identity = await this.hooks.authenticate(upgrade, { principal: `connection:${randomUUID()}`, principalIsEphemeral: true, readOnly: false });
       if (!(await this.options.store.getDocument(documentId.data))) throw new UpgradeRefusal(404, 'no such document');
-      const room = this.rooms.get(documentId.data);
-      if (room && (await room).connections.size >= this.options.limits.maxConnectionsPerDocument) throw new UpgradeRefusal(503, 'document is full');
+      // Checked and counted in one synchronous step, after the last await, so a burst cannot overshoot.
+      const admitted = this.admitted.get(documentId.data) ?? 0;
+      if (admitted >= this.options.limits.maxConnectionsPerDocument) throw new UpgradeRefusal(503, 'document is full');
+      this.admitted.set(documentId.data, admitted + 1);
+      socket.once('close', () => this.release(documentId.data));
       const wantsAcknowledgements = url.searchParams.get(storedAcknowledgementParameter) === '1';
       this.sockets.handleUpgrade(request, socket, head, (websocket) => void this.accept(websocket, documentId.data, identity, wantsAcknowledgements));
     } catch (error) {
@@ -75,14 +80,17 @@ export class CollaborationServer {
 
   private async accept(websocket: WebSocket, documentId: string, identity: ConnectionIdentity, wantsAcknowledgements: boolean): Promise<void> {
     const { limits, logger } = this.options;
-    const connection = new Connection(websocket, documentId, identity, wantsAcknowledgements, limits);
+    const connection = new Connection(websocket, documentId, identity, wantsAcknowledgements, limits, (reason, closeCode) => {
+      this.hooks.notify('onRefuse', { documentId, connection, reason, closeCode });
+      logger.info({ documentId, connectionId: connection.id, reason }, 'connection over a limit');
+    });
     this.connections.add(connection);
     // Frames that arrive while the room loads wait for it, in order.
     const early: RawData[] = [];
     let room: Room | null = null;
     websocket.on('message', (data: RawData) => {
       if (this.isShuttingDown) return;
-      if (!connection.takeMessageToken()) return connection.close(CloseCode.rateLimited, 'too many messages');
+      if (connection.closed || !connection.takeMessageToken()) return;
       if (room) room.handleMessage(connection, toBytes(data));
       else early.push(data);
     });
@@ -137,6 +145,12 @@ export class CollaborationServer {
     }
   }
 
+  private release(documentId: string): void {
+    const remaining = (this.admitted.get(documentId) ?? 1) - 1;
+    if (remaining > 0) this.admitted.set(documentId, remaining);
+    else this.admitted.delete(documentId);
+  }
+
   private leave(room: Room, connection: Connection): void {
     room.removeConnection(connection);
     if (room.connections.size === 0) this.unload(room);
@@ -157,7 +171,7 @@ export class CollaborationServer {
   private checkHeartbeats(): void {
     for (const connection of this.connections) {
       if (connection.awaitingPong) {
-        this.hooks.notify('onRefuse', { documentId: connection.documentId, connection, reason: 'heartbeat-timeout', closeCode: CloseCode.heartbeatTimeout });
+        this.hooks.notify('onRefuse', { documentId: connection.documentId, connection, reason: RefusalReason.heartbeatTimeout, closeCode: CloseCode.heartbeatTimeout });
         connection.terminate();
       } else {
         connection.ping();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { CloseCode, type CloseCodeValue } from '@concord/shared';
+import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue } from '@concord/shared';
 import type { ConnectionIdentity } from './Extension.ts';
 import { encodeStored } from './protocol.ts';
 
@@ -33,6 +33,8 @@ export class Connection {
     readonly identity: ConnectionIdentity,
     private readonly wantsAcknowledgements: boolean,
     private readonly limits: ConnectionLimits,
+    /** Told when this connection is closed for exceeding a limit (for metrics and logs). */
+    private readonly onLimitExceeded: (reason: RefusalReasonValue, closeCode: CloseCodeValue) => void,
   ) {
     this.tokens = limits.maxMessagesPerSecond;
   }
@@ -44,7 +46,9 @@ export class Connection {
   /** Sends a frame unless the client has fallen too far behind, in which case it is closed. */
   send(frame: Uint8Array): void {
     if (this.closed) return;
-    if (this.socket.bufferedAmount + frame.byteLength > this.limits.maxSendBufferBytes) {
+    // Only the backlog counts: a prompt reader may receive one frame larger than the limit (a big document).
+    if (this.socket.bufferedAmount > this.limits.maxSendBufferBytes) {
+      this.onLimitExceeded(RefusalReason.slowReader, CloseCode.slowReader);
       this.close(CloseCode.slowReader, 'send buffer full');
       return;
     }
@@ -82,18 +86,23 @@ export class Connection {
     return firstDrop;
   }
 
-  /** Token bucket: a burst of one second's allowance, refilled continuously. */
+  /** Token bucket: a burst of one second's allowance, refilled continuously. Closes the connection when empty. */
   takeMessageToken(): boolean {
     const now = performance.now();
     const rate = this.limits.maxMessagesPerSecond;
     this.tokens = Math.min(rate, this.tokens + ((now - this.lastRefill) / 1000) * rate);
     this.lastRefill = now;
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1) {
+      this.onLimitExceeded(RefusalReason.rateLimited, CloseCode.rateLimited);
+      this.close(CloseCode.rateLimited, 'too many messages');
+      return false;
+    }
     this.tokens -= 1;
     return true;
   }
 
   ping(): void {
+    if (this.closed) return;
     this.awaitingPong = true;
     this.socket.ping();
   }

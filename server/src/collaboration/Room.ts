@@ -35,6 +35,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Which connection set each awareness clientID on this instance: nobody may set or clear another's. */
+  private readonly awarenessOwners = new Map<number, Connection>();
   readonly documentId: string;
   /** Resolves once every append issued so far has settled and its effects were delivered. */
   private delivered: Promise<void> = Promise.resolve();
@@ -89,6 +91,7 @@ export class Room {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    for (const client of connection.awarenessClients) if (this.awarenessOwners.get(client) === connection) this.awarenessOwners.delete(client);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     this.options.hooks.notify('onDisconnect', { room: this, connection });
   }
@@ -265,13 +268,22 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    let entries: protocol.AwarenessEntry[];
     try {
-      protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
+      entries = protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
     } catch (error) {
       this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, (error as Error).message);
       return;
     }
-    this.applyAwareness(update, connection);
+    // Entries about someone else's clientID are dropped, not refused: a client reconnecting while
+    // its previous socket still lingers would otherwise be shut out.
+    const own = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      return owner === undefined || owner === connection || owner.closed || owner.identity.principal === connection.identity.principal;
+    });
+    if (own.length < entries.length) this.options.hooks.notify('onRefuse', { documentId: this.documentId, connection, reason: RefusalReason.awarenessNotOwned, closeCode: CloseCode.normal });
+    if (own.length === 0) return;
+    this.applyAwareness(own.length === entries.length ? update : protocol.encodeAwarenessEntries(own), connection);
   }
 
   private applyAwareness(update: Uint8Array, origin: Connection | typeof fromBus): void {
@@ -284,8 +296,14 @@ export class Room {
 
   private handleAwarenessChange({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin instanceof Connection) {
-      for (const client of [...added, ...updated]) origin.awarenessClients.add(client);
-      for (const client of removed) origin.awarenessClients.delete(client);
+      for (const client of [...added, ...updated]) {
+        origin.awarenessClients.add(client);
+        this.awarenessOwners.set(client, origin);
+      }
+      for (const client of removed) {
+        origin.awarenessClients.delete(client);
+        this.awarenessOwners.delete(client);
+      }
     }
     const changed = [...added, ...updated, ...removed];
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);

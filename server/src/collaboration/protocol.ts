@@ -115,3 +115,15 @@ export function readAwarenessUpdate(update: Uint8Array, maxEntries: number): Awa
     throw new MalformedMessageError('invalid awareness update');
   }
 }
+
+/** Encodes awareness entries as y-protocols does (used to pass on only the entries a sender may set). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}

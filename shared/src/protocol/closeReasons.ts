@@ -38,10 +38,16 @@ export const RefusalReason = {
   tooManyStructs: 'too-many-structs',
   skipStruct: 'skip-struct',
   clockJump: 'clock-jump',
+  forgedOrigins: 'forged-origins',
   missingDependencies: 'missing-dependencies',
   deleteBeyondClock: 'delete-beyond-clock',
   clientIdTaken: 'client-id-taken',
   readOnly: 'read-only',
+  /** Awareness entries about a clientID another connection set: dropped, the connection stays. */
+  awarenessNotOwned: 'awareness-not-owned',
+  rateLimited: 'rate-limited',
+  slowReader: 'slow-reader',
+  heartbeatTimeout: 'heartbeat-timeout',
 } as const;
 
 export type RefusalReasonValue = (typeof RefusalReason)[keyof typeof RefusalReason];

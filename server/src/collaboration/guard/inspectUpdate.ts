@@ -18,11 +18,14 @@
  *    GC. Walking up `type._item` to the child of a root type gives the top-level block. Refused, because yjs
  *    breaks on them: a parent that is not a type, a map entry longer than 1, a partly known struct whose new
  *    part would land elsewhere than its known part.
+ * 4b. An item whose origins are existing list items must name two positions its author saw adjacent
+ *    (checkNeighbours.ts): forged origins make the order depend on arrival, and replicas diverge.
  * 5. Delete ranges, sorted and apart as yjs writes them, must end within the clocks the document has or the
  *    update adds; the live items they delete give more touched blocks.
  */
 import * as Y from 'yjs';
 import { RefusalReason } from '@concord/shared';
+import { checkNeighbours, type ListType } from './checkNeighbours.ts';
 import { scanUpdateBounds, type UpdateLimits, type UpdateRefusal } from './scanUpdateBounds.ts';
 
 export type { UpdateLimits, UpdateRefusal } from './scanUpdateBounds.ts';
@@ -155,6 +158,10 @@ class UpdateInspector {
         if (item.id.clock < state && !this.continuesInPlace(item, placement, state)) {
           return refuse(RefusalReason.malformed, `${formatId(item.id)} disagrees with the document about where its known part is`);
         }
+        if (placement !== collected && (this.parentSubs[head] ?? null) === null) {
+          const forged = this.forgedNeighbours(item);
+          if (forged !== null) return refuse(RefusalReason.forgedOrigins, `${formatId(item.id)}: ${forged}`);
+        }
         this.placements[head] = placement;
         if (placement.kind === 'block') this.touchedBlocks.add(placement.block);
         if (placement.kind === 'root') this.rootsWithNewBlocks.add(placement.rootName);
@@ -163,6 +170,29 @@ class UpdateInspector {
       head = stack.pop() ?? takeNext(targets);
     }
     return null;
+  }
+
+  /** Runs checkNeighbours when both origins and the parent are already in the document (not new in this update). */
+  private forgedNeighbours(item: Y.Item): string | null {
+    for (const id of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+      if (id !== null && id.clock >= (this.runs.get(id.client)?.known ?? Number.POSITIVE_INFINITY)) return null;
+    }
+    const parent = this.parentTypeOf(item);
+    if (parent === null) return item.origin === null && item.rightOrigin === null ? null : 'an origin lies outside the parent the item is inserted into';
+    return checkNeighbours(this.doc, item, parent, item.parent instanceof Y.ID ? item.parent : null);
+  }
+
+  /** The existing type an item is inserted into, as Item.getMissing resolves it. */
+  private parentTypeOf(item: Y.Item): ListType | null {
+    const parent: unknown = item.parent;
+    if (typeof parent === 'string') return this.doc.share.get(parent) ?? null;
+    if (parent instanceof Y.ID) {
+      const parentItem = Y.getItem(this.doc.store, parent);
+      return parentItem instanceof Y.Item && parentItem.content instanceof Y.ContentType ? parentItem.content.type : null;
+    }
+    const neighbourId = item.origin ?? item.rightOrigin;
+    const neighbour = neighbourId === null ? null : Y.getItem(this.doc.store, neighbourId);
+    return neighbour instanceof Y.Item && neighbour.parent instanceof Y.AbstractType ? neighbour.parent : null;
   }
 
   /** Item.getMissing: the first other client a reference is beyond; a reference to its own client must be integrated, or yjs throws. */
