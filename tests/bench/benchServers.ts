@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
 import { freePort } from './freePort.ts';
 
 /** A server under test, running as its own process so its CPU and RSS can be read from /proc. */
@@ -16,6 +17,8 @@ export interface BenchServer {
   createDocument(title?: string): Promise<string>;
   /** Documents held in memory and V8 heap in use, as the server reports them. */
   stats(): Promise<{ documentsLoaded: number; heapUsed: number }>;
+  /** Runs a full V8 garbage collection in the server (through its inspector; needs `inspector: true`). */
+  collectGarbage(): Promise<void>;
   /** SIGTERM, resolved once the process has exited; throws when it exits with an error. */
   stop(): Promise<void>;
 }
@@ -29,6 +32,8 @@ process.once('exit', () => {
 interface NodeServerProcess {
   url: string;
   pid: number;
+  /** The V8 inspector's websocket URL, when started with one. */
+  inspectorUrl: string | null;
   /** SIGTERM; resolves with the exit code and everything the process printed. */
   stop(): Promise<{ code: number | null; output: string }>;
 }
@@ -37,10 +42,11 @@ interface NodeServerProcess {
  * Runs `node --import tsx <script>` and waits for the line that gives its URL. BENCH_PROFILE_DIR=<dir>
  * adds --cpu-prof, so each server writes a V8 CPU profile there when it exits.
  */
-async function spawnNodeServer(script: string, cwd: string, environment: Record<string, string | undefined>, ready: RegExp): Promise<NodeServerProcess> {
+async function spawnNodeServer(script: string, cwd: string, environment: Record<string, string | undefined>, ready: RegExp, inspector = false): Promise<NodeServerProcess> {
   const profileDirectory = process.env.BENCH_PROFILE_DIR;
   const profiling = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', script], { cwd, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const inspecting = inspector ? ['--inspect=127.0.0.1:0'] : [];
+  const child = spawn(process.execPath, [...profiling, ...inspecting, '--import', 'tsx', script], { cwd, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -66,11 +72,32 @@ async function spawnNodeServer(script: string, cwd: string, environment: Record<
   return {
     url,
     pid: child.pid,
+    inspectorUrl: /Debugger listening on (ws:\S+)/.exec(output)?.[1] ?? null,
     async stop() {
       child.kill('SIGTERM');
       return { code: await exited, output };
     },
   };
+}
+
+/** HeapProfiler.collectGarbage over the inspector protocol: a full GC, so heap figures show what is still referenced. */
+async function collectGarbage(server: NodeServerProcess): Promise<void> {
+  if (server.inspectorUrl === null) throw new Error('the server was started without an inspector');
+  const socket = new WebSocket(server.inspectorUrl);
+  try {
+    await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+    await new Promise<void>((resolve, reject) => {
+      socket.on('message', (data: Buffer) => {
+        const reply = JSON.parse(data.toString()) as { id?: number; error?: { message?: string } };
+        if (reply.id !== 1) return;
+        if (reply.error) reject(new Error(`collectGarbage failed: ${reply.error.message ?? 'unknown error'}`));
+        else resolve();
+      });
+      socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+    });
+  } finally {
+    socket.close();
+  }
 }
 
 async function stopCleanly(label: string, server: NodeServerProcess): Promise<void> {
@@ -87,6 +114,8 @@ export interface ConcordOptions {
   redisUrl?: string;
   port?: number;
   environment?: Record<string, string>;
+  /** Start with the V8 inspector on a free port, for collectGarbage(). */
+  inspector?: boolean;
 }
 
 /** Concord as `node --import tsx src/main.ts` in server/, exactly as `pnpm start` runs it. */
@@ -95,7 +124,7 @@ export async function startConcord(options: ConcordOptions): Promise<BenchServer
   const port = options.port ?? (await freePort());
   // REDIS_URL empty means unset: one in the caller's environment must not turn the SQLite variant into Redis.
   const environment = { PORT: String(port), DATA_DIR: dataDirectory, LOG_LEVEL: 'warn', REDIS_URL: options.redisUrl ?? '', ...options.environment };
-  const server = await spawnNodeServer('src/main.ts', serverDirectory, environment, /Concord is running at (\S+)/);
+  const server = await spawnNodeServer('src/main.ts', serverDirectory, environment, /Concord is running at (\S+)/, options.inspector);
   return {
     label: options.label,
     url: server.url,
@@ -114,6 +143,7 @@ export async function startConcord(options: ConcordOptions): Promise<BenchServer
       const gauge = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? Number.NaN);
       return { documentsLoaded: gauge('concord_documents_loaded'), heapUsed: gauge('nodejs_heap_size_used_bytes') };
     },
+    collectGarbage: () => collectGarbage(server),
     async stop() {
       await stopCleanly(options.label, server);
       if (options.dataDirectory === undefined) rmSync(dataDirectory, { recursive: true, force: true });
@@ -128,13 +158,14 @@ export interface ReferenceOptions {
   /** LevelDB directory for y-websocket's persistence; in memory only when omitted (its default). */
   persistenceDirectory?: string;
   port?: number;
+  inspector?: boolean;
 }
 
 /** The reference y-websocket server (referenceServer.ts), also under `node --import tsx`. */
 export async function startReference(options: ReferenceOptions): Promise<BenchServer> {
   const port = options.port ?? (await freePort());
   const environment = { PORT: String(port), YPERSISTENCE: options.persistenceDirectory };
-  const server = await spawnNodeServer(referenceScript, fileURLToPath(new URL('.', import.meta.url)), environment, /listening at (\S+)/);
+  const server = await spawnNodeServer(referenceScript, fileURLToPath(new URL('.', import.meta.url)), environment, /listening at (\S+)/, options.inspector);
   return {
     label: options.label,
     url: server.url,
@@ -146,6 +177,7 @@ export async function startReference(options: ReferenceOptions): Promise<BenchSe
       const body = (await (await fetch(`${server.url}/stats`)).json()) as { documentsLoaded?: unknown; heapUsed?: unknown };
       return { documentsLoaded: Number(body.documentsLoaded), heapUsed: Number(body.heapUsed) };
     },
+    collectGarbage: () => collectGarbage(server),
     stop: () => stopCleanly(options.label, server),
   };
 }

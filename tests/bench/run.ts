@@ -1,7 +1,9 @@
 /**
  * `pnpm bench`: Concord against the reference y-websocket server on the same workloads, each
  * server in its own process. Prints a table per workload and writes results/latest.{json,md}.
- * BENCH_QUICK=1: ~2 s windows (smoke run). BENCH_SECONDS=<n>: window length. --only=1,3: some workloads.
+ * BENCH_QUICK=1: ~2 s windows (smoke run). BENCH_SECONDS=<n>: window length. --only=1,3 (or
+ * BENCH_ONLY=1,3): some workloads, results not written. BENCH_PROFILE_DIR=<dir>: each server
+ * process writes a V8 CPU profile there (figures then include the profiler; not written either).
  */
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +70,13 @@ const report: BenchReport = {
   durationSeconds: (performance.now() - started) / 1000,
   workloads: results,
 };
-writeReport(report, resultsDirectory);
-console.log(`\nTotal ${report.durationSeconds.toFixed(0)} s. Results: ${resultsDirectory}/latest.json and latest.md`);
+// A partial or profiled run would replace the last full figures with figures that are not comparable.
+const partial = options.only.size > 0 || Boolean(process.env.BENCH_PROFILE_DIR);
+if (partial) console.log(`\nTotal ${report.durationSeconds.toFixed(0)} s. Partial or profiled run: ${resultsDirectory}/latest.* left as they were.`);
+else {
+  writeReport(report, resultsDirectory);
+  console.log(`\nTotal ${report.durationSeconds.toFixed(0)} s. Results: ${resultsDirectory}/latest.json and latest.md`);
+}
 const failed = results.filter((result) => result.error !== undefined);
 if (failed.length > 0) {
   console.error(`${failed.length} workload(s) failed: ${failed.map((result) => result.id).join(', ')}`);

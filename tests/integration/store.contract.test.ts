@@ -204,6 +204,24 @@ afterAll(() => {
 describeStoreContract('SQLite', async () => new SqliteStore({ directory: newSqliteDirectory() }));
 
 describe('SqliteStore specifics', () => {
+  it('never reuses a cursor after compaction emptied the log, even in a new process', async () => {
+    const directory = newSqliteDirectory();
+    const first = new SqliteStore({ directory });
+    const meta = await createTestDocument(first);
+    const edits = makeEdits(6);
+    await appendInOrder(first, meta.id, edits.updates.slice(0, 3));
+    const loaded = await first.loadDocument(meta.id);
+    await first.compact(meta.id, snapshotOf(loaded), loaded.cursor);
+    expect(await first.countUpdates(meta.id)).toBe(0);
+    await first.close();
+    const second = new SqliteStore({ directory });
+    const [next] = await appendInOrder(second, meta.id, edits.updates.slice(3, 4));
+    expect(compareCursors(next ?? '0', loaded.cursor)).toBe(1);
+    const reloaded = await second.loadDocument(meta.id);
+    expect(reloaded.updates.map((entry) => entry.cursor)).toEqual([next]);
+    await second.close();
+  });
+
   it('keeps resolved appends when the process dies without closing the store', async () => {
     const directory = newSqliteDirectory();
     const crashed = new SqliteStore({ directory });

@@ -22,13 +22,15 @@ const schema = `
     title TEXT NOT NULL,
     created_at TEXT NOT NULL
   ) STRICT;
+  -- One B-tree keyed by (document, sequence): an append writes one page, not a table page, an index
+  -- page and AUTOINCREMENT's sqlite_sequence page. Sequences are numbered per document by the store.
   CREATE TABLE IF NOT EXISTS updates (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
     data BLOB NOT NULL,
-    origin TEXT NOT NULL
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS updates_by_document ON updates(document_id, id);
+    origin TEXT NOT NULL,
+    PRIMARY KEY (document_id, seq)
+  ) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS snapshots (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     data BLOB NOT NULL,
@@ -39,7 +41,8 @@ const schema = `
 const documentRowSchema = z
   .object({ id: z.string(), title: z.string(), created_at: z.string() })
   .transform((row) => documentMetaSchema.parse({ id: row.id, title: row.title, createdAt: row.created_at }));
-const updateRowSchema = z.object({ id: z.number().int(), data: z.instanceof(Buffer), origin: z.string() });
+const updateRowSchema = z.object({ seq: z.number().int(), data: z.instanceof(Buffer), origin: z.string() });
+const lastSequenceRowSchema = z.object({ last: z.number().int() });
 const snapshotRowSchema = z.object({ data: z.instanceof(Buffer), through_id: z.number().int() });
 const countRowSchema = z.object({ count: z.number().int() });
 
@@ -64,6 +67,8 @@ export class SqliteStore implements Store {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private pending: PendingAppend[] = [];
   private scheduledFlush: NodeJS.Immediate | null = null;
+  /** Last sequence number used per document; never reused, even once compaction deleted it. */
+  private readonly lastSequences = new Map<string, number>();
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -107,7 +112,7 @@ export class SqliteStore implements Store {
       const throughId = snapshot?.through_id ?? 0;
       const updates: StoredUpdate[] = this.statements.selectUpdatesAfter.all(documentId, throughId).map((row) => {
         const update = updateRowSchema.parse(row);
-        return { cursor: String(update.id), update: new Uint8Array(update.data), origin: update.origin };
+        return { cursor: String(update.seq), update: new Uint8Array(update.data), origin: update.origin };
       });
       const cursor = updates.at(-1)?.cursor ?? (throughId === 0 ? logStart : String(throughId));
       return { snapshot: snapshot === null ? null : new Uint8Array(snapshot.data), updates, cursor };
@@ -171,10 +176,21 @@ export class SqliteStore implements Store {
     });
   }
 
+  private lastSequence(documentId: string): number {
+    let last = this.lastSequences.get(documentId);
+    if (last === undefined) {
+      last = lastSequenceRowSchema.parse(this.statements.selectLastSequence.get(documentId, documentId)).last;
+      this.lastSequences.set(documentId, last);
+    }
+    return last;
+  }
+
   private insertUpdate(append: PendingAppend): AppendOutcome {
     try {
-      const result = this.statements.insertUpdate.run(append.documentId, toBuffer(append.update), append.origin);
-      return { cursor: String(result.lastInsertRowid) };
+      const sequence = this.lastSequence(append.documentId) + 1;
+      this.statements.insertUpdate.run(append.documentId, sequence, toBuffer(append.update), append.origin);
+      this.lastSequences.set(append.documentId, sequence);
+      return { cursor: String(sequence) };
     } catch (error) {
       // A constraint failure (e.g. unknown document) undoes only its own statement, so the batch can still commit.
       // Any other error may have rolled back the whole transaction: rethrow to fail the batch.
@@ -190,19 +206,23 @@ return {
     insertDocument: database.prepare('INSERT INTO documents (id, title, created_at) VALUES (?, ?, ?)'),
     selectDocument: database.prepare('SELECT id, title, created_at FROM documents WHERE id = ?'),
     selectDocuments: database.prepare('SELECT id, title, created_at FROM documents ORDER BY rowid'),
-    insertUpdate: database.prepare('INSERT INTO updates (document_id, data, origin) VALUES (?, ?, ?)'),
+    insertUpdate: database.prepare('INSERT INTO updates (document_id, seq, data, origin) VALUES (?, ?, ?, ?)'),
+    selectLastSequence: database.prepare(
+      `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
+                  coalesce((SELECT through_id FROM snapshots WHERE document_id = ?), 0)) AS last`,
+    ),
     selectSnapshot: database.prepare('SELECT data, through_id FROM snapshots WHERE document_id = ?'),
     selectUpdatesAfter: database.prepare(
-      'SELECT id, data, origin FROM updates WHERE document_id = ? AND id > ? ORDER BY id',
+      'SELECT seq, data, origin FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
     ),
     upsertSnapshot: database.prepare(
       `INSERT INTO snapshots (document_id, data, through_id) VALUES (?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, through_id = excluded.through_id`,
     ),
-    deleteUpdatesThrough: database.prepare('DELETE FROM updates WHERE document_id = ? AND id <= ?'),
+    deleteUpdatesThrough: database.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
     countUpdatesAfterSnapshot: database.prepare(
       `SELECT count(*) AS count FROM updates WHERE document_id = ?
-         AND id > coalesce((SELECT through_id FROM snapshots WHERE document_id = ?), 0)`,
+         AND seq > coalesce((SELECT through_id FROM snapshots WHERE document_id = ?), 0)`,
     ),
     ping: database.prepare('SELECT 1'),
   };

@@ -114,7 +114,7 @@ export async function runFanOutWorkload(shape: FanOutShape, options: BenchOption
     if (typeof referenceCpu === 'number' && typeof row.serverCpu === 'number' && referenceCpu > 0) row.cpuVsReference = row.serverCpu / referenceCpu;
   }
   result.notes.push(
-    'Latency: edit sent by one client -> received by each other client of its room, taken on receipt (one load-generator process, one clock; clients apply what they receive in 50 ms batches to keep that process below one core). CPU: utime+stime of the server process from /proc over the window; Redis variants also show redis-server.',
+    'Latency: edit sent by one client -> received by each other client of its room, taken on receipt (one load-generator process, one clock; each client applies what it received in one transaction right before its next edit, which keeps that process well below one core). CPU: utime+stime of the server process from /proc over the window; Redis variants also show redis-server.',
     'Concord stores each update (SQLite WAL, synchronous=NORMAL, or Redis XADD) before relaying it; the reference keeps documents in memory only.',
   );
   if (shape.id === 3) result.notes.push('Target: Concord (SQLite) CPU vs reference <= ~1.3x.');
