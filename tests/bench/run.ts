@@ -14,6 +14,7 @@ import { runJoinWorkload } from './workloads/joinWorkload.ts';
 import { runMemoryWorkload } from './workloads/memoryWorkload.ts';
 import { runCrossInstanceWorkload } from './workloads/crossInstanceWorkload.ts';
 import { runLogLengthWorkload } from './workloads/logLengthWorkload.ts';
+import { runAppendLatencyWorkload } from './workloads/appendLatencyWorkload.ts';
 import type { BenchOptions } from './benchOptions.ts';
 
 const options = readBenchOptions();
@@ -25,6 +26,7 @@ const workloads: Array<{ id: number; title: string; run: (options: BenchOptions)
   { id: 5, title: 'memory', run: runMemoryWorkload },
   { id: 6, title: 'cross-instance', run: runCrossInstanceWorkload },
   { id: 7, title: 'history length', run: runLogLengthWorkload },
+  { id: 8, title: 'store append latency', run: runAppendLatencyWorkload },
 ];
 
 const environmentPrefix = ['BENCH_QUICK', 'BENCH_SECONDS', 'BENCH_ONLY']
