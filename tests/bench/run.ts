@@ -34,7 +34,8 @@ const environmentPrefix = ['BENCH_QUICK', 'BENCH_SECONDS', 'BENCH_ONLY']
   .map((name) => `${name}=${process.env[name]} `)
   .join('');
 const viaPnpm = process.env.npm_lifecycle_event === 'bench';
-const command = `${environmentPrefix}${viaPnpm ? 'pnpm bench' : 'tsx bench/run.ts'}${process.argv.length > 2 ? `${viaPnpm ? ' --' : ''} ${process.argv.slice(2).join(' ')}` : ''}`;
+const benchArguments = process.argv.slice(2).filter((argument) => argument !== '--');
+const command = `${environmentPrefix}${viaPnpm ? 'pnpm bench' : 'tsx bench/run.ts'}${benchArguments.length > 0 ? `${viaPnpm ? ' --' : ''} ${benchArguments.join(' ')}` : ''}`;
 const processors = cpus();
 const machine = {
   cores: processors.length,
