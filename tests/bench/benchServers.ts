@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { freePort } from './freePort.ts';
+import { freePort } from '../utils/freePort.ts';
 
 /** A server under test, running as its own process so its CPU and RSS can be read from /proc. */
 export interface BenchServer {

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { WebsocketProvider } from 'y-websocket';
 import { RedisStore } from '@concord/server';
 import { ServerAtFixedPort, TokenTyper, createDocumentAt, missingTokens, readDocumentText } from '../utils/cluster.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
+import { trackClients } from '../utils/trackClients.ts';
 import { startRedisServer, type RedisServer } from '../utils/redisServer.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
 
@@ -17,18 +17,7 @@ afterAll(async () => {
   await redis.stop();
 });
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function track<Client extends RawClient | WebsocketProvider>(client: Client): Client {
-  cleanups.push(() => {
-    client.destroy();
-    client.awareness.destroy();
-  });
-  return client;
-}
+const { cleanups, track } = trackClients();
 
 /** Instances in this process, sharing the test's redis-server. */
 async function startInstances(count: number, overrides: { COMPACT_AFTER_UPDATES?: number } = {}): Promise<TestServer[]> {

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@concord/shared';
 import { ServerAtFixedPort, TokenTyper, createDocumentAt, missingTokens, readDocumentText } from '../utils/cluster.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
+import { trackClients } from '../utils/trackClients.ts';
 import { startRedisServer, type RedisServer } from '../utils/redisServer.ts';
 import { startTestServer } from '../utils/startTestServer.ts';
 
@@ -49,18 +49,7 @@ async function redisBackend(): Promise<Backend> {
   };
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function track<Client extends RawClient | WebsocketProvider>(client: Client): Client {
-  cleanups.push(() => {
-    client.destroy();
-    client.awareness.destroy();
-  });
-  return client;
-}
+const { cleanups, track } = trackClients();
 
 describe.each([
   { name: 'SQLite', openBackend: sqliteBackend },

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from './freePort.ts';
 import type * as Y from 'yjs';
 import { RawClient } from './RawClient.ts';
 import { spawnServer, type ServerProcess } from './spawnServer.ts';
@@ -8,15 +8,7 @@ import { spawnServer, type ServerProcess } from './spawnServer.ts';
  * one Redis, or one instance stopped, crashed and started again at the same address.
  */
 
-/** Asks the OS for a free TCP port; a tiny race remains until the server binds it. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
-  return address.port;
-}
+export { freePort };
 
 /**
  * A Concord process at a fixed port, so that clients (and reconnecting providers) find a

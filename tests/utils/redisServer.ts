@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { freePort } from './freePort.ts';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface RedisServerOptions {
@@ -39,7 +40,7 @@ process.once('exit', () => {
 
 /** Spawns a real redis-server and resolves once it answers PING. */
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
-  const port = options.port ?? (await findFreePort());
+  const port = options.port ?? (await freePort());
   const directory = options.directory ?? createDirectory();
   const args = [
     '--port', String(port),
@@ -128,15 +129,6 @@ function signal(child: ChildProcess, name: NodeJS.Signals): void {
   if (child.exitCode === null && child.signalCode === null) child.kill(name);
 }
 
-/** Asks the OS for a free port; a tiny race remains until redis-server binds it. */
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
-  return address.port;
-}
 
 async function waitForPong(port: number, timeoutMilliseconds = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMilliseconds;
