@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue } from '@concord/shared';
 import type { Cursor, InstanceBus, Store, StoredUpdate } from '../storage/Store.ts';
@@ -7,6 +6,7 @@ import { Connection } from './Connection.ts';
 import { UpdateRefusal, type Hooks } from './Extension.ts';
 import { inspectUpdate, type UpdateLimits } from './guard/inspectUpdate.ts';
 import * as protocol from './protocol.ts';
+import { RoomPresence } from './RoomPresence.ts';
 
 export interface RoomOptions {
   documentId: string;
@@ -33,10 +33,8 @@ const fromStore = Symbol('store');
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  /** Which connection set each awareness clientID on this instance: nobody may set or clear another's. */
-  private readonly awarenessOwners = new Map<number, Connection>();
+  readonly presence: RoomPresence;
   readonly documentId: string;
   /** Resolves once every append issued so far has settled and its effects were delivered. */
   private delivered: Promise<void> = Promise.resolve();
@@ -49,9 +47,15 @@ export class Room {
 
   private constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.doc, {
+      documentId: options.documentId,
+      bus: options.bus,
+      hooks: options.hooks,
+      logger: options.logger,
+      maxAwarenessEntries: options.maxAwarenessEntries,
+      broadcast: (frame) => this.broadcast(frame, null),
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocumentUpdate(update, origin));
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.handleAwarenessChange(change, origin));
   }
 
   /** Loads the document from the store and starts following the other instances. */
@@ -69,7 +73,7 @@ export class Room {
     if (options.bus) {
       room.unsubscribeBus = options.bus.subscribe(options.documentId, loaded.cursor, {
         onUpdates: (entries) => room.receiveFromBus(entries),
-        onAwareness: (update) => room.applyAwareness(update, fromBus),
+        onAwareness: (update) => room.presence.receiveFromBus(update),
         onResync: () => void room.resync(),
       });
     }
@@ -84,15 +88,14 @@ export class Room {
   addConnection(connection: Connection): void {
     this.connections.add(connection);
     connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) connection.send(protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    const presence = this.presence.encodeAll();
+    if (presence) connection.send(presence);
     this.options.hooks.notify('onConnect', { room: this, connection });
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    for (const client of connection.awarenessClients) if (this.awarenessOwners.get(client) === connection) this.awarenessOwners.delete(client);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+    this.presence.removeConnection(connection);
     this.options.hooks.notify('onDisconnect', { room: this, connection });
   }
 
@@ -114,8 +117,11 @@ export class Room {
         return this.receiveUpdate(connection, message.update, message.kind === 'sync-step-2');
       case 'awareness':
         return this.receiveAwareness(connection, message.update);
-      case 'query-awareness':
-        return connection.send(protocol.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+      case 'query-awareness': {
+        const presence = this.presence.encodeAll();
+        if (presence) connection.send(presence);
+        return;
+      }
     }
   }
 
@@ -268,50 +274,11 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    let entries: protocol.AwarenessEntry[];
     try {
-      entries = protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
+      this.presence.receive(connection, update);
     } catch (error) {
-      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, (error as Error).message);
-      return;
-    }
-    // Entries about someone else's clientID are dropped, not refused: a client reconnecting while
-    // its previous socket still lingers would otherwise be shut out.
-    const own = entries.filter((entry) => {
-      const owner = this.awarenessOwners.get(entry.clientId);
-      return owner === undefined || owner === connection || owner.closed || owner.identity.principal === connection.identity.principal;
-    });
-    if (own.length < entries.length) this.options.hooks.notify('onRefuse', { documentId: this.documentId, connection, reason: RefusalReason.awarenessNotOwned, closeCode: CloseCode.normal });
-    if (own.length === 0) return;
-    this.applyAwareness(own.length === entries.length ? update : protocol.encodeAwarenessEntries(own), connection);
-  }
-
-  private applyAwareness(update: Uint8Array, origin: Connection | typeof fromBus): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
-    } catch (error) {
-      this.options.logger.warn({ err: error, documentId: this.documentId }, 'awareness update failed to apply');
-    }
-  }
-
-  private handleAwarenessChange({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    if (origin instanceof Connection) {
-      for (const client of [...added, ...updated]) {
-        origin.awarenessClients.add(client);
-        this.awarenessOwners.set(client, origin);
-      }
-      for (const client of removed) {
-        origin.awarenessClients.delete(client);
-        this.awarenessOwners.delete(client);
-      }
-    }
-    const changed = [...added, ...updated, ...removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(protocol.encodeAwareness(update), null);
-    if (origin !== fromBus && this.options.bus && !this.isClosed) {
-      this.options.bus.publishAwareness(this.documentId, update).catch((error: unknown) => {
-        this.options.logger.warn({ err: error, documentId: this.documentId }, 'awareness publish failed');
-      });
+      if (!(error instanceof protocol.MalformedMessageError)) throw error;
+      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, error.message);
     }
   }
 
@@ -353,14 +320,8 @@ export class Room {
     if (wasOpen) await this.compact();
     else await this.compaction;
     this.unsubscribeBus();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
     this.options.hooks.notify('onUnloadDocument', { documentId: this.documentId });
   }
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }
