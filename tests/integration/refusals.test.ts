@@ -210,6 +210,23 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     return line === undefined ? 0 : Number(line.split(' ').at(-1));
   }
 
+  it('does not count the stock provider echoing the presence it receives as a refusal', async () => {
+    const documentId = await server.createDocument();
+    const france = connectProvider(server.url, documentId);
+    const kuwait = connectProvider(server.url, documentId);
+    await Promise.all([whenProviderSynced(france), whenProviderSynced(kuwait)]);
+    const refusedBefore = await refusedCount(RefusalReason.awarenessNotOwned);
+    france.awareness.setLocalStateField('user', { name: 'Delegate of France' });
+    kuwait.awareness.setLocalStateField('user', { name: 'Delegate of Kuwait' });
+    await eventually(() => JSON.stringify([...kuwait.awareness.getStates().values()]).includes('France'), 10_000, 'France in Kuwait\'s presence');
+    await eventually(() => JSON.stringify([...france.awareness.getStates().values()]).includes('Kuwait'), 10_000, 'Kuwait in France\'s presence');
+    // Each provider has echoed the other's state back by now (y-websocket re-broadcasts every change it applies).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await refusedCount(RefusalReason.awarenessNotOwned)).toBe(refusedBefore);
+    france.destroy();
+    kuwait.destroy();
+  });
+
   it('drops awareness entries about another connection\'s clientID, keeping the sender connected', async () => {
     const room = await openEditedRoom();
     room.honest.awareness.setLocalState({ user: { name: 'Ambassador A' } });

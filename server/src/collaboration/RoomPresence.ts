@@ -55,7 +55,10 @@ export class RoomPresence {
    * client reconnecting while its previous socket still lingers.
    */
   receive(connection: Connection, update: Uint8Array): void {
-    const entries = protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
+    // The stock provider echoes every state it receives; y-protocols would ignore those (no newer clock).
+    const received = protocol.readAwarenessUpdate(update, this.options.maxAwarenessEntries);
+    const entries = received.filter((entry) => !this.isEcho(entry));
+    if (entries.length === 0) return;
     const own = entries.filter((entry) => {
       const owner = this.owners.get(entry.clientId);
       return owner === undefined || owner === connection || owner.closed || owner.identity.principal === connection.identity.principal;
@@ -63,7 +66,14 @@ export class RoomPresence {
     if (own.length < entries.length) {
       this.options.hooks.notify('onRefuse', { documentId: this.options.documentId, connection, reason: RefusalReason.awarenessNotOwned, closeCode: CloseCode.normal });
     }
-    if (own.length > 0) this.apply(own.length === entries.length ? update : protocol.encodeAwarenessEntries(own), connection);
+    if (own.length > 0) this.apply(own.length === received.length ? update : protocol.encodeAwarenessEntries(own), connection);
+  }
+
+  /** An entry y-protocols would not apply: its clock is not newer than the state already held. */
+  private isEcho({ clientId, clock, state }: protocol.AwarenessEntry): boolean {
+    const known = this.awareness.meta.get(clientId)?.clock;
+    if (known === undefined) return false;
+    return clock < known || (clock === known && (state !== null || !this.awareness.states.has(clientId)));
   }
 
   /** An awareness update another instance published. */
