@@ -37,6 +37,8 @@ export class CollaborationServer {
   private readonly hooks: Hooks;
   private readonly sockets: WebSocketServer;
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The loaded room of each document: `unload` acts only on the room that is still current. */
+  private readonly currentRooms = new Map<string, Room>();
   /** Rooms still flushing after their last client left; a new load waits for them. */
   private readonly closingRooms = new Map<string, Promise<void>>();
   private readonly connections = new Set<Connection>();
@@ -63,6 +65,9 @@ export class CollaborationServer {
       const upgrade: UpgradeRequest = { documentId: documentId.data, headers: request.headers, url, remoteAddress: request.socket.remoteAddress };
       const identity = await this.hooks.authenticate(upgrade, { principal: `connection:${randomUUID()}`, principalIsEphemeral: true, readOnly: false });
       if (!(await this.options.store.getDocument(documentId.data))) throw new UpgradeRefusal(404, 'no such document');
+      // Re-checked after the awaits: shutdown may have begun, or the client may have gone.
+      if (this.isShuttingDown) throw new UpgradeRefusal(503, 'shutting down');
+      if (socket.destroyed || !socket.writable) return;
       // Checked and counted in one synchronous step, after the last await, so a burst cannot overshoot.
       const admitted = this.admitted.get(documentId.data) ?? 0;
       if (admitted >= this.options.limits.maxConnectionsPerDocument) throw new UpgradeRefusal(503, 'document is full');
@@ -91,7 +96,7 @@ export class CollaborationServer {
     websocket.on('message', (data: RawData) => {
       if (this.isShuttingDown) return;
       if (connection.closed || !connection.takeMessageToken()) return;
-      if (room) room.handleMessage(connection, toBytes(data));
+      if (room) this.deliver(room, connection, data);
       else early.push(data);
     });
     websocket.on('pong', () => (connection.awaitingPong = false));
@@ -104,19 +109,35 @@ export class CollaborationServer {
       this.connections.delete(connection);
       if (room) this.leave(room, connection);
     });
+    let loaded: Room;
     try {
-      room = await this.openRoom(documentId);
+      // A room can close while this connection waits for it (its other clients left, or the store failed).
+      do loaded = await this.openRoom(documentId);
+      while (loaded.closed && !connection.closed && !this.isShuttingDown);
     } catch (error) {
       logger.error({ err: error, documentId }, 'document failed to load');
       connection.close(CloseCode.tryAgainLater, 'document unavailable');
       return;
     }
-    if (connection.closed) {
-      if (room.connections.size === 0) this.unload(room);
+    if (this.isShuttingDown) connection.close(CloseCode.goingAway, 'server shutting down');
+    if (connection.closed || loaded.closed) {
+      if (loaded.connections.size === 0) this.unload(loaded);
       return;
     }
+    room = loaded;
     room.addConnection(connection);
-    for (const data of early.splice(0)) room.handleMessage(connection, toBytes(data));
+    for (const data of early.splice(0)) this.deliver(room, connection, data);
+  }
+
+  /** Hands a frame to its room; an unexpected failure closes that connection, never the process. */
+  private deliver(room: Room, connection: Connection, data: RawData): void {
+    try {
+      room.handleMessage(connection, toBytes(data));
+    } catch (error) {
+      this.options.logger.error({ err: error, documentId: room.documentId, connectionId: connection.id }, 'message handling failed');
+      this.hooks.notify('onRefuse', { documentId: room.documentId, connection, reason: RefusalReason.internalError, closeCode: CloseCode.internalError });
+      connection.close(CloseCode.internalError, 'internal error');
+    }
   }
 
   private async openRoom(documentId: string): Promise<Room> {
@@ -140,7 +161,11 @@ export class CollaborationServer {
         onReset: (room) => this.unload(room),
       });
       this.rooms.set(documentId, loading);
-      loading.catch(() => this.rooms.delete(documentId));
+      // Registered before any caller awaits `loading`, so the room is current before they resume.
+      loading.then(
+        (room) => this.currentRooms.set(documentId, room),
+        () => this.rooms.get(documentId) === loading && this.rooms.delete(documentId),
+      );
       return loading;
     }
   }
@@ -159,7 +184,9 @@ export class CollaborationServer {
   /** Forgets the room now; a client arriving meanwhile waits until its writes are stored. */
   private unload(room: Room): void {
     const { documentId } = room;
-    if (this.closingRooms.has(documentId)) return;
+    // Only the current room: a room unloaded before (reset, or emptied while loading) stays gone.
+    if (this.currentRooms.get(documentId) !== room) return;
+    this.currentRooms.delete(documentId);
     this.rooms.delete(documentId);
     const closing = room
       .close()
@@ -188,12 +215,16 @@ export class CollaborationServer {
   async shutdown(): Promise<void> {
     this.isShuttingDown = true;
     clearInterval(this.heartbeat);
-    const rooms = await Promise.allSettled([...this.rooms.values()]);
-    const open = rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    await Promise.all(open.map((room) => room.flush()));
-    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down');
-    for (const room of open) this.unload(room);
-    await Promise.all(this.closingRooms.values());
+    // Repeated while anything remains: a room may still be loading for a connection accepted just before.
+    while (this.rooms.size > 0 || this.closingRooms.size > 0 || this.connections.size > 0) {
+      const rooms = await Promise.allSettled([...this.rooms.values()]);
+      const open = rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      await Promise.all(open.map((room) => room.flush()));
+      for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down');
+      for (const room of open) this.unload(room);
+      await Promise.all(this.closingRooms.values());
+      if (this.connections.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     this.sockets.close();
     await this.hooks.destroy();
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue } from '@concord/shared';
@@ -44,9 +45,12 @@ export class Room {
   private compaction: Promise<void> | null = null;
   private unsubscribeBus: () => void = () => {};
   private isClosed = false;
+  /** Marks this room's own log entries: an earlier room of the same document on this instance is someone else. */
+  private readonly appendOrigin: string;
 
   private constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
+    this.appendOrigin = `${options.bus?.instanceId ?? 'local'}/${randomUUID().slice(0, 8)}`;
     this.presence = new RoomPresence(this.doc, {
       documentId: options.documentId,
       bus: options.bus,
@@ -143,7 +147,8 @@ export class Room {
       // The stock provider sends keystrokes before the sync step 2 they build on (right after a
       // reconnect). Drop this update and ask for everything missing: the client's next sync
       // step 2 carries it, and until that is stored nothing from here on is acknowledged.
-      if (connection.dropForResync(sequence)) connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      // Asked again when a sync step 2 itself is dropped (it may depend on entries this instance has not read yet).
+      if (connection.dropForResync(sequence) || isSyncStep2) connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
       return;
     }
     if (!inspection.ok) {
@@ -191,10 +196,12 @@ export class Room {
     const { store, bus, hooks } = this.options;
     const started = performance.now();
     this.pendingAppends++;
-    const appended = store.appendUpdate(this.documentId, update, bus?.instanceId ?? 'local');
-    const previous = this.delivered;
-    this.delivered = Promise.all([previous, appended]).then(
-      ([, cursor]) => {
+    const appended = store.appendUpdate(this.documentId, update, this.appendOrigin);
+    // Handled in the chain below, possibly later than it settles: keep Node from calling it unhandled.
+    appended.catch(() => {});
+    // Settled strictly in order: a failed append is handled only after every earlier one was delivered.
+    this.delivered = this.delivered.then(() => appended).then(
+      (cursor) => {
         this.pendingAppends--;
         hooks.notify('onStore', { documentId: this.documentId, bytes: update.byteLength, seconds: (performance.now() - started) / 1000 });
         if (!bus) this.advanceCursor(cursor);
@@ -211,13 +218,17 @@ export class Room {
   /** Runs `deliver` now when nothing is waiting for the store, else right after what is. */
   private afterDelivery(deliver: () => void): void {
     if (this.pendingAppends === 0) deliver();
-    else this.delivered = this.delivered.then(deliver);
+    else {
+      this.delivered = this.delivered.then(deliver).catch((error: unknown) => {
+        this.options.logger.error({ err: error, documentId: this.documentId }, 'delivery failed');
+      });
+    }
   }
 
   private receiveFromBus(entries: StoredUpdate[]): void {
     if (this.isClosed) return;
     for (const entry of entries) {
-      if (entry.origin !== this.options.bus?.instanceId) {
+      if (entry.origin !== this.appendOrigin) {
         try {
           Y.applyUpdate(this.doc, entry.update, fromBus);
         } catch (error) {

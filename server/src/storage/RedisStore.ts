@@ -130,6 +130,9 @@ export class RedisStore implements Store {
       enableAutoPipelining: true,
       // Fail a command after two failed reconnects instead of queueing it forever behind a dead Redis.
       maxRetriesPerRequest: 2,
+      // A Redis that stops answering without closing the connection must not hold appends forever:
+      // the room then closes its clients with 1013 and they resend after reconnecting.
+      commandTimeout: 5_000,
       retryStrategy: reconnectDelay,
       lazyConnect: false,
     });

@@ -10,7 +10,8 @@ export interface SqliteStoreOptions {
   /** Directory holding `concord.sqlite` (created when missing). */
   directory: string;
   /**
-   * SQLite `synchronous` level in WAL mode. FULL (default): a resolved append survives power loss.
+   * SQLite `synchronous` level in WAL mode. FULL (the default here; the server's configuration
+   * defaults to NORMAL, see docs/operations.md): a resolved append survives power loss.
    * NORMAL: it survives a process crash, but the last commits may be lost on power loss.
    */
   synchronous?: 'NORMAL' | 'FULL';

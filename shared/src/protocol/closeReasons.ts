@@ -48,6 +48,7 @@ export const RefusalReason = {
   rateLimited: 'rate-limited',
   slowReader: 'slow-reader',
   heartbeatTimeout: 'heartbeat-timeout',
+  internalError: 'internal-error',
 } as const;
 
 export type RefusalReasonValue = (typeof RefusalReason)[keyof typeof RefusalReason];
