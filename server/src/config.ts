@@ -2,9 +2,14 @@ import { z } from 'zod';
 
 /** A decimal integer in range; rejects blanks, hex and exponents that Number() would accept. */
 const integer = (minimum: number, maximum: number) =>
-  z
-    .union([z.number(), z.string().regex(/^\d+$/, 'expected a whole number').transform(Number)])
-    .pipe(z.number().int().min(minimum).max(maximum));
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number' : undefined) })
+      .int('expected a whole number')
+      .min(minimum)
+      .max(maximum),
+  );
 
 /** Variables whose values may hold secrets and are never repeated in an error message. */
 const secretVariables = new Set(['REDIS_URL']);
