@@ -7,6 +7,7 @@ import { CloseCode, RefusalReason, documentIdSchema, storedAcknowledgementParame
 import type { InstanceBus, Store } from '../storage/Store.ts';
 import { Connection } from './Connection.ts';
 import { Hooks, UpgradeRefusal, type ConnectionIdentity, type Extension, type UpgradeRequest } from './Extension.ts';
+import type { UpdateLimits } from './guard/inspectUpdate.ts';
 import { Room } from './Room.ts';
 
 export interface CollaborationLimits {
@@ -45,9 +46,12 @@ export class CollaborationServer {
   /** Sockets admitted per document, counted from the upgrade decision until the socket closes. */
   private readonly admitted = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly updateLimits: UpdateLimits;
   private isShuttingDown = false;
 
   constructor(private readonly options: CollaborationServerOptions) {
+    const { maxStructsPerUpdate } = options.limits;
+    this.updateLimits = { maxStructs: maxStructsPerUpdate, maxClients: 10_000, maxDeleteRanges: maxStructsPerUpdate, maxAnyDepth: 64, maxClockAdvance: 1 << 24 };
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes });
     this.hooks = new Hooks(options.extensions, (hook, extension, error) => options.logger.error({ err: error, hook, extension }, 'extension hook failed'));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.limits.heartbeatIntervalMs);
@@ -155,7 +159,7 @@ export class CollaborationServer {
         bus: this.options.bus,
         hooks: this.hooks,
         logger: this.options.logger,
-        updateLimits: { maxStructs: this.options.limits.maxStructsPerUpdate, maxClients: 10_000, maxDeleteRanges: this.options.limits.maxStructsPerUpdate, maxAnyDepth: 64, maxClockAdvance: 1 << 24 },
+        updateLimits: this.updateLimits,
         compactAfterUpdates: this.options.limits.compactAfterUpdates,
         maxAwarenessEntries: 1_000,
         onReset: (room) => this.unload(room),

@@ -11,7 +11,5 @@ export const MessageType = {
   stored: 100,
 } as const;
 
-export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
-
 /** Query parameter a client sets on the websocket URL to receive `stored` messages. */
 export const storedAcknowledgementParameter = 'acks';
