@@ -6,6 +6,7 @@ import type { Store } from './storage/Store.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/home.ts';
 
 export interface AppDependencies {
   store: Store;
@@ -17,6 +18,7 @@ export interface AppDependencies {
 export function createApp({ store, registry, logger }: AppDependencies) {
   const app = new Hono()
     .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (context) => context.json(errorBody('payload_too_large', 'the request body is larger than 64 KiB'), 413) }))
+    .route('/', homeRoutes(store))
     .route('/', healthRoutes(store))
     .route('/api/documents', documentRoutes(store))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));

@@ -167,6 +167,18 @@ describe('HTTP API on a SQLite server', () => {
     await expectErrorBody(await fetch(`${server.url}/api/documents/bad%20id`), 404, 'not_found');
   });
 
+  it('GET / shows a page listing the documents, with their titles escaped', async () => {
+    const title = 'Draft <script>alert("x")</script> & options';
+    const id = await server.createDocument(title);
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await response.text();
+    expect(page).toContain(`/collab/${id}`);
+    expect(page).toContain('Draft &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; options');
+    expect(page).not.toContain('<script>');
+  });
+
   it('an unknown route answers 404 with the JSON error body', async () => {
     await expectErrorBody(await fetch(`${server.url}/no/such/route`), 404, 'not_found');
     await expectErrorBody(await fetch(`${server.url}/api/unknown`), 404, 'not_found');

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { Store } from '../storage/Store.ts';
+
+/**
+ * What someone opening the printed URL sees until the drafting-room client exists (issue 4):
+ * that the server runs, its documents, and where clients connect. Titles are escaped by `html`.
+ */
+export function homeRoutes(store: Store) {
+  return new Hono().get('/', async (context) => {
+    const documents = await store.listDocuments();
+    return context.html(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <title>Concord</title>
+            <style>
+              body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding-inline: 1rem; line-height: 1.5; color: #1b1b1b; }
+              code { background: #f2f2f2; padding: 0.1rem 0.3rem; border-radius: 0.2rem; }
+              li { margin-block: 0.5rem; }
+            </style>
+          </head>
+          <body>
+            <h1>Concord</h1>
+            <p>The collaboration server is running on the <strong>${store.kind}</strong> store. The drafting room (the editor delegates use) is not part of this version yet.</p>
+            <h2>Documents (${documents.length})</h2>
+            <ul>
+              ${documents.map((document) => html`<li><strong>${document.title}</strong><br /><code>/collab/${document.id}</code> · created ${document.createdAt}</li>`)}
+            </ul>
+            <p>Any y-websocket client can join a document at <code>ws://this-host/collab/&lt;document id&gt;</code>. API: <a href="/api/documents">/api/documents</a> · <a href="/healthz">/healthz</a> · <a href="/readyz">/readyz</a> · <a href="/metrics">/metrics</a>.</p>
+          </body>
+        </html>`,
+    );
+  });
+}
