@@ -2,25 +2,63 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
+import type { Accounts } from './accounts/Accounts.ts';
+import type { AuditLog } from './audit/AuditLog.ts';
+import { allowedOrigins, isProduction, type Config } from './config.ts';
+import type { AppEnv } from './http/appEnv.ts';
+import { clientAddress } from './http/clientAddress.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { noStore, securityHeaders } from './http/securityHeaders.ts';
+import { sessionMiddleware } from './http/session.ts';
 import type { Store } from './storage/Store.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface AppDependencies {
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'SESSION_TTL_HOURS'>;
   store: Store;
+  accounts: Accounts;
+  audit: AuditLog;
   registry: Registry;
   logger: Logger;
 }
 
-/** The HTTP API. Routes are chained so that `AppType` gives clients a typed `hc` client. */
-export function createApp({ store, registry, logger }: AppDependencies) {
-  const app = new Hono()
+/** The routes that are used before a session exists: CSRF asks them for an allowed Origin and a JSON body, not a token. */
+const withoutCsrfToken = new Set(['POST /api/session', 'POST /api/invitations/accept']);
+
+/**
+ * The HTTP API. Middleware order: security headers, client address, then for /api: no-store,
+ * body limit, session, CSRF. Routes are chained so that `AppType` gives clients a typed `hc` client.
+ */
+export function createApp({ config, store, accounts, audit, registry, logger }: AppDependencies) {
+  const production = isProduction(config);
+  const session = sessionMiddleware(accounts);
+  const app = new Hono<AppEnv>()
+    .use('*', securityHeaders(production))
+    .use('*', clientAddress(config.TRUST_PROXY))
+    .use('/api/*', noStore)
     .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (context) => context.json(errorBody('payload_too_large', 'the request body is larger than 64 KiB'), 413) }))
+    .use('/', session)
+    .use('/api/*', session)
+    .use('/api/*', csrfProtection({ allowedOrigins: allowedOrigins(config), withoutToken: withoutCsrfToken }))
     .route('/', homeRoutes(store))
     .route('/', healthRoutes(store))
-    .route('/api/documents', documentRoutes(store))
+    .route('/api', openApiRoutes())
+    .route(
+      '/api/session',
+      sessionRoutes({ accounts, sessionTtlSeconds: config.SESSION_TTL_HOURS * 3600, secureCookie: production, defaultRetryAfterSeconds: 3600 }),
+    )
+    .route('/api/users', userRoutes({ accounts, publicUrl: config.PUBLIC_URL }))
+    .route('/api/invitations', invitationRoutes(accounts))
+    .route('/api/audit', auditRoutes(audit))
+    .route('/api/documents', documentRoutes(store, audit))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   app.notFound((context) => context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { allowedOrigins, ConfigError, isProduction, loadConfig, type Config } from './config.ts';
 
 const defaults: Config = {
   PORT: 8787,
@@ -15,6 +15,13 @@ const defaults: Config = {
   HEARTBEAT_INTERVAL_MS: 30_000,
   COMPACT_AFTER_UPDATES: 1000,
   SHUTDOWN_TIMEOUT_MS: 10_000,
+  NODE_ENV: 'development',
+  ALLOWED_ORIGINS: [],
+  TRUST_PROXY: false,
+  SESSION_TTL_HOURS: 12,
+  INVITATION_TTL_HOURS: 72,
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: 100,
+  SIGNIN_MAX_FAILURES_PER_IP: 300,
 };
 
 /** Runs loadConfig and returns the ConfigError it throws (failing the test if it throws nothing or something else). */
@@ -51,6 +58,14 @@ describe('loadConfig', () => {
       HEARTBEAT_INTERVAL_MS: '100',
       COMPACT_AFTER_UPDATES: '1',
       SHUTDOWN_TIMEOUT_MS: '0',
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://concord.example/',
+      ALLOWED_ORIGINS: 'https://Admin.Concord.example:443, http://localhost:5173',
+      TRUST_PROXY: 'TRUE',
+      SESSION_TTL_HOURS: '1',
+      INVITATION_TTL_HOURS: '720',
+      SIGNIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      SIGNIN_MAX_FAILURES_PER_IP: '7',
     });
     expect(config).toEqual({
       PORT: 0,
@@ -67,17 +82,46 @@ describe('loadConfig', () => {
       HEARTBEAT_INTERVAL_MS: 100,
       COMPACT_AFTER_UPDATES: 1,
       SHUTDOWN_TIMEOUT_MS: 0,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://concord.example/',
+      // Origins are normalised: lower-case host, no default port.
+      ALLOWED_ORIGINS: ['https://admin.concord.example', 'http://localhost:5173'],
+      TRUST_PROXY: true,
+      SESSION_TTL_HOURS: 1,
+      INVITATION_TTL_HOURS: 720,
+      SIGNIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      SIGNIN_MAX_FAILURES_PER_IP: 7,
     });
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['no', false],
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+  ])('reads TRUST_PROXY=%s as %s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(expected);
+  });
+
+  it('tells production apart and gathers the allowed origins from ALLOWED_ORIGINS and PUBLIC_URL', () => {
+    expect(isProduction(loadConfig({}))).toBe(false);
+    expect(isProduction(loadConfig({ NODE_ENV: 'test' }))).toBe(false);
+    expect(isProduction(loadConfig({ NODE_ENV: 'production' }))).toBe(true);
+    expect(allowedOrigins(loadConfig({}))).toEqual(new Set());
+    const config = loadConfig({ PUBLIC_URL: 'https://concord.example/drafting', ALLOWED_ORIGINS: 'http://127.0.0.1:5173' });
+    expect(allowedOrigins(config)).toEqual(new Set(['http://127.0.0.1:5173', 'https://concord.example']));
   });
 
   it('treats empty strings as unset', () => {
     // `docker run -e PORT=` and empty lines in .env files produce empty strings, not absent variables.
     const empty = Object.fromEntries(Object.keys(defaults).map((name) => [name, ''] as const));
-    expect(loadConfig({ ...empty, REDIS_URL: '' })).toEqual(defaults);
+    expect(loadConfig({ ...empty, REDIS_URL: '', PUBLIC_URL: '' })).toEqual(defaults);
   });
 
   it('ignores variables it does not know', () => {
-    expect(loadConfig({ PATH: '/usr/bin', NODE_ENV: 'production', PORTS: 'abc' })).toEqual(defaults);
+    expect(loadConfig({ PATH: '/usr/bin', NODE_OPTIONS: '--inspect', PORTS: 'abc' })).toEqual(defaults);
   });
 
   it.each([
@@ -92,6 +136,18 @@ describe('loadConfig', () => {
     ['MAX_MESSAGE_BYTES', '10'],
     ['MAX_MESSAGES_PER_SECOND', '0'],
     ['HEARTBEAT_INTERVAL_MS', 'soon'],
+    ['NODE_ENV', 'staging'],
+    ['PUBLIC_URL', 'concord.example'],
+    ['PUBLIC_URL', 'ftp://concord.example'],
+    ['ALLOWED_ORIGINS', 'https://ok.example,not a url'],
+    ['ALLOWED_ORIGINS', 'https://concord.example/path'],
+    ['ALLOWED_ORIGINS', 'file:///etc'],
+    ['TRUST_PROXY', 'maybe'],
+    ['SESSION_TTL_HOURS', '0'],
+    ['SESSION_TTL_HOURS', '1.5'],
+    ['INVITATION_TTL_HOURS', '721'],
+    ['SIGNIN_MAX_FAILURES_PER_ACCOUNT', '0'],
+    ['SIGNIN_MAX_FAILURES_PER_IP', 'many'],
   ])('refuses %s=%s with a one-line ConfigError naming the variable', (name, value) => {
     const error = configErrorFor({ [name]: value });
     expect(error.name).toBe('ConfigError');

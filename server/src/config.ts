@@ -11,6 +11,39 @@ const integer = (minimum: number, maximum: number) =>
       .max(maximum),
   );
 
+/** "true"/"false" (or 1/0, yes/no), so that a typo fails instead of silently meaning false. */
+const boolean = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' }).transform((value) => value === 'true' || value === '1' || value === 'yes'),
+);
+
+/** An http(s) origin such as https://concord.example (scheme, host and port; no path). */
+function toOrigin(value: string, context: z.RefinementCtx): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    context.addIssue({ code: 'custom', message: `"${value}" is not a URL` });
+    return z.NEVER;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null' || url.href !== `${url.origin}/`) {
+    context.addIssue({ code: 'custom', message: `"${value}" is not an http(s) origin such as https://concord.example` });
+    return z.NEVER;
+  }
+  return url.origin;
+}
+
+/** Comma-separated origins, normalised (lower-case host, default port dropped). */
+const originList = z
+  .string()
+  .transform((value, context) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry) => toOrigin(entry, context)),
+  );
+
 /** Variables whose values may hold secrets and are never repeated in an error message. */
 const secretVariables = new Set(['REDIS_URL']);
 
@@ -31,9 +64,32 @@ export const configSchema = z.object({
   HEARTBEAT_INTERVAL_MS: integer(100, 600_000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  /** production turns on Secure cookies and HSTS, and refuses demo accounts (docs/operations.md). */
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  /** Where users reach Concord (e.g. https://concord.example): invitation links point there and its origin may send requests. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  /** Further origins allowed to send state-changing requests and open websockets. */
+  ALLOWED_ORIGINS: originList.default([]),
+  /** Behind one reverse proxy: take the client address from the last X-Forwarded-For entry (the one the proxy added). */
+  TRUST_PROXY: boolean.default(false),
+  SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
+  INVITATION_TTL_HOURS: integer(1, 24 * 30).default(72),
+  /** Failed sign-ins per account per hour before further attempts are refused. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 1_000_000).default(100),
+  /** Failed sign-ins per client address per hour before further attempts are refused. */
+  SIGNIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000).default(300),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+export function isProduction(config: Pick<Config, 'NODE_ENV'>): boolean {
+  return config.NODE_ENV === 'production';
+}
+
+/** The origins allowed besides the request's own: ALLOWED_ORIGINS and PUBLIC_URL's origin. */
+export function allowedOrigins(config: Pick<Config, 'ALLOWED_ORIGINS' | 'PUBLIC_URL'>): ReadonlySet<string> {
+  return new Set([...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])]);
+}
 
 /** Thrown with one line that names the variable and what is wrong with it. */
 export class ConfigError extends Error {

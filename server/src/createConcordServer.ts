@@ -4,13 +4,16 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { Accounts } from './accounts/Accounts.ts';
 import { createApp } from './app.ts';
-import type { Config } from './config.ts';
+import type { AuditLog } from './audit/AuditLog.ts';
+import { allowedOrigins, isProduction, type Config } from './config.ts';
 import { CollaborationServer } from './collaboration/CollaborationServer.ts';
-import type { Extension } from './collaboration/Extension.ts';
-import { ClientIdBindingExtension } from './collaboration/extensions/ClientIdBindingExtension.ts';
-import { MetricsExtension } from './collaboration/extensions/MetricsExtension.ts';
+import { AccessWatcher } from './collaboration/AccessWatcher.ts';
+import { collaborationPipeline } from './collaboration/pipeline.ts';
+import { findDemoCredentials } from './demo/findDemoCredentials.ts';
 import { createLogger } from './observability/logger.ts';
+import { openAccountServices, type AccountServiceOptions } from './openAccountServices.ts';
 import { RedisInstanceBus } from './storage/RedisInstanceBus.ts';
 import { RedisStore } from './storage/RedisStore.ts';
 import { SqliteStore } from './storage/SqliteStore.ts';
@@ -20,8 +23,10 @@ export interface ConcordServer {
   readonly url: string;
   readonly port: number;
   readonly store: Store;
+  readonly accounts: Accounts;
+  readonly audit: AuditLog;
   readonly collaboration: CollaborationServer;
-  /** Stops accepting, flushes every pending write, closes sockets with "going away", closes the store. */
+  /** Stops accepting, flushes every pending write, closes sockets with "going away", closes the stores. */
   shutdown(): Promise<void>;
 }
 
@@ -34,16 +39,34 @@ function openStore(config: Config, logger: Logger): { store: Store; bus: Instanc
   return { store: new SqliteStore({ directory: path.resolve(config.DATA_DIR), synchronous: config.SQLITE_SYNCHRONOUS }), bus: null };
 }
 
+/** Thrown when the server must not start as configured (the message says why and what to do). */
+export class StartRefusedError extends Error {
+  override name = 'StartRefusedError';
+}
+
 /**
- * Assembles Concord: the store, the HTTP API and the collaboration server. The extension list
- * below is the collaboration pipeline, in the order its hooks run.
+ * Assembles Concord: the stores, the accounts, the HTTP API and the collaboration server. The
+ * extension list below is the collaboration pipeline, in the order its hooks run.
+ * `options` is for tests: a clock for sessions and invitations, a cheaper password hash.
  */
-export async function startConcordServer(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<ConcordServer> {
+export async function startConcordServer(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+  options: AccountServiceOptions = {},
+): Promise<ConcordServer> {
   const { store, bus } = openStore(config, logger);
-  await store.ping();
+  const accountServices = openAccountServices(config, logger, options);
+  const { accounts, audit } = accountServices;
+  try {
+    await store.ping();
+    await refuseDemoCredentialsInProduction(config, accounts);
+  } catch (error) {
+    await Promise.allSettled([accountServices.close(), bus?.close(), store.close()]);
+    throw error;
+  }
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const extensions: Extension[] = [new ClientIdBindingExtension(), new MetricsExtension(registry)];
+  const extensions = collaborationPipeline({ accounts, audit, allowedOrigins: allowedOrigins(config), registry, logger });
   const collaboration = new CollaborationServer({
     store,
     bus,
@@ -59,7 +82,15 @@ export async function startConcordServer(config: Config, logger: Logger = create
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     },
   });
-  const app = createApp({ store, registry, logger });
+  const accessWatcher = new AccessWatcher({
+    collaboration,
+    accountStore: accountServices.accountStore,
+    events: accountServices.accountEvents,
+    logger,
+    intervalMs: config.HEARTBEAT_INTERVAL_MS,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const app = createApp({ config, store, accounts, audit, registry, logger });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -73,15 +104,30 @@ export async function startConcordServer(config: Config, logger: Logger = create
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     store,
+    accounts,
+    audit,
     collaboration,
     shutdown: () =>
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await accessWatcher.close();
         await collaboration.shutdown();
         server.closeAllConnections();
         await closed;
         await bus?.close();
+        await accountServices.close();
         await store.close();
       })()),
   };
+}
+
+/** Demo accounts are published with their password: a production server refuses to start while one still opens with it. */
+async function refuseDemoCredentialsInProduction(config: Config, accounts: Accounts): Promise<void> {
+  if (!isProduction(config)) return;
+  const emails = await findDemoCredentials(accounts);
+  if (emails.length === 0) return;
+  throw new StartRefusedError(
+    `Refusing to start with NODE_ENV=production: the demo account${emails.length === 1 ? '' : 's'} ${emails.join(', ')} still open${emails.length === 1 ? 's' : ''} with the published demo password. ` +
+      'Disable them (pnpm concord users disable <email>) or use a data directory without demo data.',
+  );
 }

@@ -4,12 +4,19 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '@concord/shared';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { draftText } from '../utils/draft.ts';
 import type { LatencyRecorder } from './LatencyRecorder.ts';
 
 export interface LoadClientOptions {
   /** Base URL of the server (http://host:port); the client connects to /collab/<documentId>. */
   serverUrl: string;
   documentId: string;
+  /**
+   * Upgrade headers. By default the session remembered for `serverUrl` (startConcord signs one in) and the
+   * server's Origin, as a browser sends them; the reference server ignores both.
+   */
+  headers?: Record<string, string>;
   recorder?: LatencyRecorder;
   /** Receiver group under which this client's latencies are recorded. */
   group?: string;
@@ -45,7 +52,7 @@ export class LoadClient {
   readonly closed: Promise<void>;
 
   constructor(private readonly options: LoadClientOptions) {
-    this.socket = new WebSocket(`${options.serverUrl.replace(/^http/, 'ws')}/collab/${options.documentId}`);
+    this.socket = new WebSocket(`${options.serverUrl.replace(/^http/, 'ws')}/collab/${options.documentId}`, { headers: options.headers ?? websocketHeaders(options.serverUrl) });
     this.socket.binaryType = 'nodebuffer';
     this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()));
     this.socket.on('error', () => undefined);
@@ -130,12 +137,12 @@ export class LoadClient {
     }
   }
 
-  /** Types a short word at a random place in the shared text; its send time goes to the recorder. */
+  /** Types a short word at a random place in the first paragraph; its send time goes to the recorder. */
   edit(): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
     // Applied before the clock starts, so the latency does not include this client's catching up.
     this.applyReceived();
-    const text = this.doc.getText('text');
+    const text = draftText(this.doc);
     const editId = `${this.doc.clientID}:${Y.getState(this.doc.store, this.doc.clientID)}`;
     this.options.recorder?.markSent(editId, this.options.otherClients ?? 0);
     this.change(() => text.insert(Math.floor(Math.random() * (text.length + 1)), `e${++this.editCount} `));

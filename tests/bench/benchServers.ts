@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
+import type { CreateDocument } from '@concord/shared';
+import { provisionAccount, rememberCredentials, signInOverHttp, type AccountSpec, type Credentials } from '../utils/credentials.ts';
 import { freePort } from '../utils/freePort.ts';
 
 /** A server under test, running as its own process so its CPU and RSS can be read from /proc. */
@@ -13,7 +15,7 @@ export interface BenchServer {
   readonly url: string;
   readonly pid: number;
   readonly port: number;
-  /** Creates a document (Concord: through the API) and returns its id. */
+  /** Creates a document (Concord: through the API, as its signed-in chair) and returns its id. */
   createDocument(title?: string): Promise<string>;
   /** Documents held in memory and V8 heap in use, as the server reports them. */
   stats(): Promise<{ documentsLoaded: number; heapUsed: number }>;
@@ -118,13 +120,36 @@ export interface ConcordOptions {
   inspector?: boolean;
 }
 
-/** Concord as `node --import tsx src/main.ts` in server/, exactly as `pnpm start` runs it. */
+/** The account the load clients of a Concord under test use: a chair may create documents and edit them. */
+const benchAccount: AccountSpec = { role: 'chair', affiliation: { kind: 'delegation', delegationCode: 'KWT' }, name: 'Benchmark chair' };
+
+/**
+ * Creates a bench account in the server's storage (DATA_DIR or REDIS_URL), as `concord users add` would, signs
+ * it in, and remembers the session for the server's URL: LoadClient connects with it (credentials.ts), as a
+ * browser would. One account per process start keeps a restarted or second instance independent of the first.
+ */
+async function signInBenchAccount(url: string, storage: Record<string, string>): Promise<Credentials> {
+  const user = await provisionAccount(storage, benchAccount);
+  const credentials = await signInOverHttp(url, user.email);
+  rememberCredentials(url, credentials);
+  return credentials;
+}
+
+/** Concord as `node --import tsx src/main.ts` in server/, exactly as `pnpm start` runs it, with a signed-in chair. */
 export async function startConcord(options: ConcordOptions): Promise<BenchServer & { dataDirectory: string }> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'concord-bench-'));
   const port = options.port ?? (await freePort());
   // REDIS_URL empty means unset: one in the caller's environment must not turn the SQLite variant into Redis.
   const environment = { PORT: String(port), DATA_DIR: dataDirectory, LOG_LEVEL: 'warn', REDIS_URL: options.redisUrl ?? '', ...options.environment };
   const server = await spawnNodeServer('src/main.ts', serverDirectory, environment, /Concord is running at (\S+)/, options.inspector);
+  const storage: Record<string, string> = options.redisUrl ? { REDIS_URL: options.redisUrl } : { DATA_DIR: dataDirectory };
+  let credentials: Credentials;
+  try {
+    credentials = await signInBenchAccount(server.url, storage);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     label: options.label,
     url: server.url,
@@ -132,7 +157,12 @@ export async function startConcord(options: ConcordOptions): Promise<BenchServer
     port,
     dataDirectory,
     async createDocument(title = 'Benchmark document') {
-      const response = await fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      const document: CreateDocument = { title, kind: 'other', session: 'Benchmark session' };
+      const response = await fetch(`${server.url}/api/documents`, {
+        method: 'POST',
+        headers: { ...credentials.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(document),
+      });
       if (response.status !== 201) throw new Error(`document creation failed: HTTP ${response.status}`);
       const body = (await response.json()) as { id?: unknown };
       if (typeof body.id !== 'string') throw new Error('document creation answered without an id');

@@ -3,11 +3,18 @@
  * server, with the same URL layout as Concord (/collab/<room>). Run as its own process by the
  * benchmark. Env: PORT; YPERSISTENCE=<dir> makes the utilities persist to LevelDB (read by the
  * module when it loads), which is what lets a restarted reference load a document from storage.
+ * No sign-in and no schema: the reference relays whatever it gets, so it shows the floor.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as Y from 'yjs';
 import { WebSocketServer } from 'ws';
-import { docs, getPersistence, setupWSConnection } from '@y/websocket-server/utils';
+import { docs, getPersistence, setContentInitializor, setupWSConnection } from '@y/websocket-server/utils';
+import { referenceTemplate } from './referenceTemplate.ts';
+
+// Every room starts as a Concord document does, with one empty paragraph (the same update each time).
+const template = referenceTemplate();
+setContentInitializor(async (doc) => Y.applyUpdate(doc, template));
 
 const collaborationPath = /^\/collab\/([^/?]+)/;
 

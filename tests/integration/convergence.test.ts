@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { documentText, draftText } from '../utils/draft.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
@@ -25,15 +26,16 @@ describe('twenty clients editing one document', () => {
     const docs = [...providers.map((provider) => provider.doc), ...raws.map((raw) => raw.doc)];
     for (let round = 0; round < 5; round++) {
       docs.forEach((doc, index) => {
-        const text = doc.getText('text');
+        // Every client types into the document's one paragraph, at positions spread over it.
+        const text = draftText(doc);
         text.insert(Math.min(text.length, (index * 7 + round) % (text.length + 1)), `[${index}:${round}]`);
       });
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const expectedLength = docs.reduce((sum, _doc, index) => sum + [0, 1, 2, 3, 4].reduce((total, round) => total + `[${index}:${round}]`.length, 0), 0);
-    await eventually(() => docs.every((doc) => doc.getText('text').length === expectedLength), 15_000, 'every client to hold every edit');
-    const reference = docs[0]!.getText('text').toString();
-    for (const doc of docs) expect(doc.getText('text').toString()).toBe(reference);
+    await eventually(() => docs.every((doc) => draftText(doc).length === expectedLength), 15_000, 'every client to hold every edit');
+    const reference = documentText(docs[0]!);
+    for (const doc of docs) expect(documentText(doc)).toBe(reference);
     await Promise.all(raws.map((raw) => raw.whenStored()));
 
     const late = new RawClient(server.url, documentId);

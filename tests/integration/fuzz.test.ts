@@ -1,8 +1,10 @@
 /**
  * More than 10,000 malformed or mutated frames against one real server while a well-behaved
- * client keeps editing the same room. Each frame is the first one its socket sends, or follows
- * frames the server accepted, so every one of them reaches the server's parser. Whatever the server
- * accepts must keep everyone converged; whatever it refuses must change nothing.
+ * delegate keeps editing the same room. Each frame is the first one its socket sends, or follows
+ * frames the server accepted, so every one of them reaches the server's parser. The frames come from
+ * another signed-in delegate and start from real edits of the document (paragraphs, marks, headings),
+ * some outside its schema. Whatever the server accepts must keep everyone converged; whatever it
+ * refuses must change nothing.
  *
  * Reproduce a run with FUZZ_SEED=<seed> (the seed is in the test name).
  */
@@ -12,19 +14,23 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as prng from 'lib0/prng';
 import * as decoding from 'lib0/decoding';
-import { CloseCode, MessageType, RefusalReason } from '@concord/shared';
+import { CloseCode, MessageType, RefusalReason, documentField } from '@concord/shared';
 import { protocol } from '@concord/server';
 import { RawClient } from '../utils/RawClient.ts';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { draftText } from '../utils/draft.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
 import {
   awarenessFrame,
   concatBytes,
+  draftParagraph,
   encodeUpdate,
   queryAwarenessFrame,
   syncFrame,
   syncStep1Frame,
   syncStep2Frame,
   textInsertUpdate,
+  typeId,
   updateFrame,
   varUint,
   type ItemContent,
@@ -60,9 +66,16 @@ interface Corpus {
   pending: Uint8Array[];
   /** Clients and the clocks they may have on the server, for updates that refer to existing items. */
   knownIds: Array<{ client: number; clockEnd: number }>;
+  /** Ids of the items holding the document's paragraph texts when the corpus was built. */
+  textIds: Y.ID[];
 }
 
-const rootNames = ['text', 'text', 'text', 'meta', 'list', 'xml', 'other'];
+/** Mostly the document's root; the others are outside the schema. */
+const rootNames = [documentField, documentField, documentField, 'text', 'meta', 'list', 'xml'];
+/** Node names of the schema, and some that are not. */
+const nodeNames = ['paragraph', 'paragraph', 'heading', 'bulletList', 'listItem', 'hardBreak', 'p', 'script'];
+/** Block attributes of the schema, and some that are not. */
+const attributeKeys = ['id', 'status', 'role', 'level', 'alternativeOf', 'style'];
 
 const hugeVarints = [
   varUint(2 ** 53 - 1),
@@ -97,40 +110,75 @@ function randomAny(gen: prng.PRNG, depth = 0): unknown {
   }
 }
 
-/** One local edit of a donor document, of any of the kinds the editor produces. */
-function editDonor(gen: prng.PRNG, doc: Y.Doc): void {
-  const text = doc.getText('text');
-  const position = integer(gen, 0, text.length);
-  switch (integer(gen, 0, 7)) {
+/** The texts of the document's top-level blocks, in order. */
+function blockTexts(doc: Y.Doc): Y.XmlText[] {
+  const texts: Y.XmlText[] = [];
+  for (const block of doc.getXmlFragment(documentField).toArray()) {
+    if (block instanceof Y.XmlElement) for (const child of block.toArray()) if (child instanceof Y.XmlText) texts.push(child);
+  }
+  return texts;
+}
+
+const newBlockId = (gen: prng.PRNG): string => `fuzz-${prng.word(gen, 10, 10)}`;
+
+/**
+ * One local edit of a donor document, of any of the kinds the editor produces (text, marks, paragraphs,
+ * headings, hard breaks, deleted paragraphs); with `offSchema`, sometimes one the document schema refuses.
+ */
+function editDonor(gen: prng.PRNG, doc: Y.Doc, offSchema: boolean): void {
+  const fragment = doc.getXmlFragment(documentField);
+  const texts = blockTexts(doc);
+  const text = texts.length === 0 ? null : pick(gen, texts);
+  const position = text === null ? 0 : integer(gen, 0, text.length);
+  const kind = integer(gen, 0, offSchema ? 11 : 8);
+  if (text === null || kind === 4) {
+    fragment.insert(integer(gen, 0, fragment.length), [draftParagraph(newBlockId(gen), prng.word(gen, 0, 12))]);
+    return;
+  }
+  switch (kind) {
     case 0:
     case 1:
-      text.insert(position, prng.word(gen, 1, 12), prng.bool(gen) ? { italic: true } : undefined);
+      text.insert(position, prng.word(gen, 1, 12), prng.bool(gen) ? { italic: {} } : undefined);
       return;
     case 2:
       if (text.length > 2) text.delete(Math.min(position, text.length - 1), integer(gen, 1, Math.max(1, Math.min(5, text.length - position))));
       return;
     case 3:
-      if (text.length > 2) text.format(Math.min(position, text.length - 1), 2, { bold: prng.bool(gen) ? true : null });
-      return;
-    case 4:
-      doc.getMap('meta').set(prng.word(gen, 1, 6), randomAny(gen));
+      if (text.length > 2) text.format(Math.min(position, text.length - 1), 2, { [pick(gen, ['bold', 'underline', 'bracket'])]: prng.bool(gen) ? {} : null });
       return;
     case 5: {
-      const entry = new Y.Map<unknown>();
-      entry.set('note', new Y.Text(prng.word(gen, 1, 8)));
-      entry.set('value', randomAny(gen));
-      doc.getArray('list').push([entry]);
+      // y-prosemirror stores a heading's level as a number.
+      const heading = new Y.XmlElement<Record<string, string | number>>('heading');
+      heading.setAttribute('id', newBlockId(gen));
+      heading.setAttribute('status', 'draft');
+      heading.setAttribute('level', integer(gen, 1, 3));
+      heading.insert(0, [new Y.XmlText(prng.word(gen, 1, 8))]);
+      fragment.insert(integer(gen, 0, fragment.length), [heading as Y.XmlElement]);
       return;
     }
     case 6: {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.setAttribute('id', prng.word(gen, 4, 4));
-      paragraph.insert(0, [new Y.XmlText(prng.word(gen, 1, 8))]);
-      doc.getXmlFragment('xml').insert(0, [paragraph]);
+      const block = text.parent;
+      if (block instanceof Y.XmlElement && block.nodeName === 'paragraph') block.insert(block.length, [new Y.XmlElement('hardBreak'), new Y.XmlText(prng.word(gen, 1, 6))]);
       return;
     }
-    default:
+    case 7:
+      if (fragment.length > 1) fragment.delete(integer(gen, 0, fragment.length - 1), 1);
+      return;
+    case 8:
+      text.format(Math.min(position, Math.max(0, text.length - 1)), 1, { comment: { threadId: `thread-${prng.word(gen, 6, 6)}` } });
+      return;
+    // Outside the document schema, for a donor whose updates no other donor builds on.
+    case 9:
+      doc.getMap('meta').set(prng.word(gen, 1, 6), randomAny(gen));
+      return;
+    case 10:
       text.insertEmbed(position, { footnote: prng.word(gen, 1, 8) });
+      return;
+    default: {
+      const entry = new Y.Map<unknown>();
+      entry.set('note', new Y.Text(prng.word(gen, 1, 8)));
+      doc.getArray('list').push([entry]);
+    }
   }
 }
 
@@ -147,38 +195,46 @@ function awarenessFrames(gen: prng.PRNG, doc: Y.Doc): Uint8Array[] {
   return frames;
 }
 
-/** Three donors edit, now and then exchanging updates so that theirs refer to each other's items. */
-function buildCorpus(gen: prng.PRNG, honestClient: number, honestClockEnd: number): Corpus {
+/**
+ * Three donors edit copies of the document, now and then exchanging updates so that theirs refer to each
+ * other's items. The third also makes edits outside the schema, and gives its updates to nobody.
+ */
+function buildCorpus(gen: prng.PRNG, base: Y.Doc): Corpus {
   const captured: Uint8Array[] = [queryAwarenessFrame(), syncStep1Frame(Uint8Array.of(0))];
   const donors = [0, 1, 2].map(() => {
     const doc = new Y.Doc();
     doc.clientID = integer(gen, 1, 0x7fff_ffff);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
     doc.on('update', (update: Uint8Array) => captured.push(updateFrame(update), syncStep2Frame(update)));
     return doc;
   });
+  const rogue = donors[2]!;
   for (let step = 0; step < 120; step++) {
     const donor = pick(gen, donors);
-    editDonor(gen, donor);
+    editDonor(gen, donor, donor === rogue);
     if (step % 15 === 14) {
       const other = pick(gen, donors);
-      if (other !== donor) Y.applyUpdate(other, Y.encodeStateAsUpdate(donor, Y.encodeStateVector(other)));
+      if (other !== donor && donor !== rogue) Y.applyUpdate(other, Y.encodeStateAsUpdate(donor, Y.encodeStateVector(other)));
     }
   }
   for (const donor of donors) {
     captured.push(syncStep1Frame(Y.encodeStateVector(donor)), syncStep2Frame(Y.encodeStateAsUpdate(donor)), updateFrame(Y.encodeStateAsUpdateV2(donor)));
     captured.push(...awarenessFrames(gen, donor));
   }
-  const knownIds = [{ client: honestClient, clockEnd: honestClockEnd }, ...donors.map((donor) => ({ client: donor.clientID, clockEnd: Y.getState(donor.store, donor.clientID) }))];
+  const knownIds = [...Y.decodeStateVector(Y.encodeStateVector(base))].map(([client, clockEnd]) => ({ client, clockEnd }));
+  knownIds.push(...donors.map((donor) => ({ client: donor.clientID, clockEnd: Y.getState(donor.store, donor.clientID) })));
+  const textIds = blockTexts(base).map((text) => typeId(text));
   for (const donor of donors) donor.destroy();
 
   const future = new Y.Doc();
   future.clientID = integer(gen, 1, 0x7fff_ffff);
-  future.getText('text').insert(0, 'this first update is never sent');
+  Y.applyUpdate(future, Y.encodeStateAsUpdate(base));
+  future.getXmlFragment(documentField).insert(0, [draftParagraph(newBlockId(gen), 'this first update is never sent')]);
   const pending: Uint8Array[] = [];
   future.on('update', (update: Uint8Array) => pending.push(update));
-  for (let step = 0; step < 150; step++) editDonor(gen, future);
+  for (let step = 0; step < 150; step++) editDonor(gen, future, false);
   future.destroy();
-  return { captured, pending, knownIds };
+  return { captured, pending, knownIds, textIds };
 }
 
 function randomContent(gen: prng.PRNG): ItemContent {
@@ -192,11 +248,11 @@ function randomContent(gen: prng.PRNG): ItemContent {
     case 3:
       return { kind: 'embed', json: pick(gen, ['{"image":"seal.png"}', '[', '3']) };
     case 4:
-      return { kind: 'format', key: pick(gen, ['bold', 'italic', 'comment']), json: pick(gen, ['true', 'null', '{"id":1}', '{']) };
+      return { kind: 'format', key: pick(gen, ['bold', 'italic', 'comment', 'bracket', 'highlight']), json: pick(gen, ['{}', 'true', 'null', '{"id":1}', '{"threadId":"thread-one"}', '{']) };
     case 5:
-      return { kind: 'type', typeRef: integer(gen, 0, 7), name: 'p' };
+      return { kind: 'type', typeRef: integer(gen, 0, 7), name: pick(gen, nodeNames) };
     case 6:
-      return { kind: 'any', values: Array.from({ length: integer(gen, 0, 3) }, () => randomAny(gen)) };
+      return { kind: 'any', values: Array.from({ length: integer(gen, 0, 3) }, () => (prng.bool(gen) ? pick(gen, ['draft', 'agreed', 'preambular', 2, null, 'fuzz-block-one']) : randomAny(gen))) };
     case 7:
       return { kind: 'doc', guid: prng.word(gen, 1, 8), options: prng.bool(gen) ? {} : { gc: false } };
     default:
@@ -242,7 +298,7 @@ function randomUpdate(gen: prng.PRNG, corpus: Corpus): Uint8Array {
       origin: shape === 0 || shape === 2 ? reference() : undefined,
       rightOrigin: shape === 1 || shape === 2 ? reference() : undefined,
       parent: shape >= 3 ? (prng.bool(gen) ? { root: pick(gen, rootNames) } : { id: reference() }) : undefined,
-      parentSub: shape === 4 && prng.bool(gen) ? prng.word(gen, 1, 5) : undefined,
+      parentSub: shape === 4 && prng.bool(gen) ? (prng.bool(gen) ? pick(gen, attributeKeys) : prng.word(gen, 1, 5)) : undefined,
     });
     clock += contentLength(content);
   }
@@ -299,7 +355,7 @@ function mutate(gen: prng.PRNG, corpus: Corpus, category: Category): Uint8Array 
     case 'random-update':
       return syncFrame(prng.bool(gen) ? 2 : 1, randomUpdate(gen, corpus));
     case 'pending-dependency':
-      return prng.bool(gen) ? updateFrame(pick(gen, corpus.pending)) : updateFrame(textInsertUpdate(integer(gen, 1, 0x7fff_ffff), integer(gen, 1, 2 ** 20)));
+      return prng.bool(gen) ? updateFrame(pick(gen, corpus.pending)) : updateFrame(textInsertUpdate({ id: pick(gen, corpus.textIds) }, integer(gen, 1, 0x7fff_ffff), integer(gen, 1, 2 ** 20)));
   }
 }
 
@@ -367,9 +423,9 @@ class FuzzSocket {
     socket.on('error', () => {});
   }
 
-  static open(url: string): Promise<FuzzSocket> {
+  static open(url: string, headers: Record<string, string>): Promise<FuzzSocket> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${url}?acks=1`);
+      const socket = new WebSocket(`${url}?acks=1`, { headers });
       socket.once('open', () => resolve(new FuzzSocket(socket)));
       socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)));
       socket.once('error', reject);
@@ -477,22 +533,31 @@ describe(`fuzz: malformed and mutated frames (FUZZ_SEED=${seed})`, () => {
     const editing = prng.create(seed + 1);
     const documentId = await server.createDocument();
     const url = `${server.url.replace(/^http/, 'ws')}/collab/${documentId}`;
+    // Two delegates: the well-behaved one, and the one every fuzz frame comes from.
+    const [honestUser, fuzzerUser] = await Promise.all([
+      server.asRole('delegate', { kind: 'delegation', delegationCode: 'EGY' }),
+      server.asRole('delegate', { kind: 'delegation', delegationCode: 'IRN' }),
+    ]);
+    const fuzzerHeaders = websocketHeaders(server.url, fuzzerUser);
 
     const honestDoc = new Y.Doc();
     honestDoc.clientID = integer(gen, 1, 0x7fff_ffff);
-    const honest = new RawClient(server.url, documentId, { doc: honestDoc });
+    const honest = new RawClient(server.url, documentId, { doc: honestDoc, headers: websocketHeaders(server.url, honestUser) });
     await honest.whenSynced();
     let honestClosed: { code: number; reason: string } | null = null;
     void honest.closed.then((event) => (honestClosed = event));
-    honestDoc.getText('text').insert(0, 'The States Parties to this Treaty, considering the devastation that would be visited upon all mankind, ');
+    draftText(honestDoc).insert(0, 'The States Parties to this Treaty, considering the devastation that would be visited upon all mankind, ');
+    honestDoc.getXmlFragment(documentField).push([draftParagraph('honest-second', 'Believing that the proliferation of nuclear weapons would seriously enhance the danger of nuclear war, ')]);
     honest.awareness.setLocalState({ user: { name: 'Delegate', color: '#ee6352' } });
     honest.sendAwareness();
     await honest.whenStored();
-    const corpus = buildCorpus(gen, honestDoc.clientID, Y.getState(honestDoc.store, honestDoc.clientID));
+    const corpus = buildCorpus(gen, honestDoc);
 
-    // The well-behaved client edits throughout, at a human pace.
+    // The well-behaved client edits throughout, at a human pace, in whichever paragraph is left.
     const editTimer = setInterval(() => {
-      const text = honestDoc.getText('text');
+      const texts = blockTexts(honestDoc);
+      if (texts.length === 0) return;
+      const text = pick(editing, texts);
       if (text.length > 40 && integer(editing, 0, 3) === 0) text.delete(integer(editing, 0, text.length - 10), integer(editing, 1, 5));
       else text.insert(integer(editing, 0, text.length), prng.word(editing, 1, 6));
     }, 40);
@@ -521,7 +586,7 @@ describe(`fuzz: malformed and mutated frames (FUZZ_SEED=${seed})`, () => {
           let socket: FuzzSocket | null = null;
           for (let index = next++; index < frames.length; index = next++) {
             const { category, frame } = frames[index]!;
-            if (socket === null || !socket.open) socket = await FuzzSocket.open(url);
+            if (socket === null || !socket.open) socket = await FuzzSocket.open(url, fuzzerHeaders);
             const describeFrame = () => `round ${round} frame ${index} (${category}) ${Buffer.from(frame).toString('hex').slice(0, 200)} [FUZZ_SEED=${seed}]`;
             const outcome = await socket.deliver(frame, barrier, describeFrame);
             delivered++;
@@ -565,7 +630,7 @@ describe(`fuzz: malformed and mutated frames (FUZZ_SEED=${seed})`, () => {
     expect(delivered).toBeGreaterThanOrEqual(10_000);
     // The server counted each refusal we saw, so it really parsed those frames.
     expect((await refusalTotal()) - refusalsBefore).toBe(refused);
-    const allowedRefusals = [CloseCode.malformedMessage, CloseCode.refusedUpdate, CloseCode.clientIdTaken].flatMap((code) => Object.values(RefusalReason).map((reason) => `${code} ${reason}`));
+    const allowedRefusals = [CloseCode.malformedMessage, CloseCode.refusedUpdate, CloseCode.forbidden, CloseCode.clientIdTaken].flatMap((code) => Object.values(RefusalReason).map((reason) => `${code} ${reason}`));
     expect([...closeCodes.keys()].filter((key) => !allowedRefusals.includes(key)), `unexpected close codes [FUZZ_SEED=${seed}]`).toEqual([]);
     expect(growthMegabytes).toBeLessThan(300);
     expect(honestClosed).toBeNull();

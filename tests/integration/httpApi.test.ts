@@ -1,30 +1,24 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentIdSchema, type DocumentMeta } from '@concord/shared';
+import { draftText } from '../utils/draft.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { startRedisServer, type RedisServer } from '../utils/redisServer.ts';
-import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
+import { expectErrorBody, type ErrorBody } from '../utils/expectErrorBody.ts';
+import { startTestServer, type SignedInAs, type TestServer } from '../utils/startTestServer.ts';
 
-interface ErrorBody {
-  error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
+/** A valid new document, with `title` (or any other field) replaced. */
+function newDocument(fields: Record<string, unknown> = {}): string {
+  return JSON.stringify({ title: 'Draft', kind: 'phase2-action-plan', session: '2027, first session', ...fields });
 }
 
-/** Checks the one error shape every route answers with, and returns it. */
-async function expectErrorBody(response: Response, status: number, code: string): Promise<ErrorBody> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as ErrorBody;
-  expect(Object.keys(body)).toEqual(['error']);
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  expect(body.error.message.length).toBeGreaterThan(0);
-  expect(Object.keys(body.error).every((key) => ['code', 'message', 'issues'].includes(key))).toBe(true);
-  for (const issue of body.error.issues ?? []) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
-  return body;
+/** POSTs as the signed-in `author` (cookie, CSRF token, Origin). */
+function postDocument(server: TestServer, author: SignedInAs, body: string, contentType = 'application/json'): Promise<Response> {
+  return fetch(`${server.url}/api/documents`, { method: 'POST', headers: { ...author.headers, 'content-type': contentType }, body });
 }
 
-function postDocument(server: TestServer, body: string, contentType = 'application/json'): Promise<Response> {
-  return fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'content-type': contentType }, body });
+function getDocuments(server: TestServer, reader: SignedInAs, path = ''): Promise<Response> {
+  return fetch(`${server.url}/api/documents${path}`, { headers: { cookie: reader.cookie } });
 }
 
 /** The value of one Prometheus sample (`name` or `name{labels}`), or null when absent. */
@@ -53,9 +47,9 @@ async function readMetrics(server: TestServer): Promise<string> {
 }
 
 /** POSTs `size` bytes in chunks with no Content-Length, so only a streaming limit can stop it. */
-function postChunked(url: string, size: number): Promise<{ status: number; body: string }> {
+function postChunked(url: string, headers: Record<string, string>, size: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
+    const request = httpRequest(`${url}/api/documents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -74,8 +68,10 @@ function postChunked(url: string, size: number): Promise<{ status: number; body:
 
 describe('HTTP API on a SQLite server', () => {
   let server: TestServer;
+  let secretariat: SignedInAs;
   beforeAll(async () => {
     server = await startTestServer();
+    secretariat = await server.asRole('secretariat');
   });
   afterAll(async () => {
     await server.stop();
@@ -93,21 +89,25 @@ describe('HTTP API on a SQLite server', () => {
     expect(await response.json()).toEqual({ status: 'ready', store: 'sqlite' });
   });
 
-  it('POST /api/documents creates a document: 201 with id, trimmed title and createdAt', async () => {
+  it('POST /api/documents creates a document: 201 with id, trimmed title, kind, session and createdAt', async () => {
     const before = Date.now();
-    const response = await postDocument(server, JSON.stringify({ title: '  Final Document of the Review Conference  ' }));
+    const response = await postDocument(server, secretariat, newDocument({ title: '  Final Document of the Review Conference  ', session: ' 2027, second session ' }));
     expect(response.status).toBe(201);
     const document = (await response.json()) as DocumentMeta;
-    expect(Object.keys(document).sort()).toEqual(['createdAt', 'id', 'title']);
+    expect(Object.keys(document).sort()).toEqual(['createdAt', 'id', 'kind', 'session', 'title']);
     expect(documentIdSchema.safeParse(document.id).success).toBe(true);
     expect(document.title).toBe('Final Document of the Review Conference');
+    expect(document.kind).toBe('phase2-action-plan');
+    expect(document.session).toBe('2027, second session');
+    // Stored as answered.
+    expect(await server.store.getDocument(document.id)).toEqual(document);
     expect(new Date(document.createdAt).toISOString()).toBe(document.createdAt);
     expect(Date.parse(document.createdAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(document.createdAt)).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
   it('accepts a title of exactly 200 characters and ignores unknown fields', async () => {
-    const response = await postDocument(server, JSON.stringify({ title: 'T'.repeat(200), owner: 'someone else' }));
+    const response = await postDocument(server, secretariat, newDocument({ title: 'T'.repeat(200), owner: 'someone else' }));
     expect(response.status).toBe(201);
     const document = (await response.json()) as Record<string, unknown>;
     expect(document.title).toBe('T'.repeat(200));
@@ -115,38 +115,42 @@ describe('HTTP API on a SQLite server', () => {
   });
 
   it.each([
-    ['a missing title', JSON.stringify({}), 'title'],
-    ['an empty title', JSON.stringify({ title: '' }), 'title'],
-    ['a title of spaces only', JSON.stringify({ title: '    ' }), 'title'],
-    ['a title over 200 characters', JSON.stringify({ title: 'T'.repeat(201) }), 'title'],
-    ['a title that is not a string', JSON.stringify({ title: 42 }), 'title'],
-    ['a JSON array', JSON.stringify([{ title: 'In an array' }]), ''],
+    ['a missing title', newDocument({ title: undefined }), 'title'],
+    ['an empty title', newDocument({ title: '' }), 'title'],
+    ['a title of spaces only', newDocument({ title: '    ' }), 'title'],
+    ['a title over 200 characters', newDocument({ title: 'T'.repeat(201) }), 'title'],
+    ['a title that is not a string', newDocument({ title: 42 }), 'title'],
+    ['an unknown kind', newDocument({ kind: 'treaty' }), 'kind'],
+    ['a missing kind', newDocument({ kind: undefined }), 'kind'],
+    ['an empty session', newDocument({ session: ' ' }), 'session'],
+    ['a session over 100 characters', newDocument({ session: 'S'.repeat(101) }), 'session'],
+    ['a JSON array', JSON.stringify([JSON.parse(newDocument())]), ''],
     ['JSON null', 'null', ''],
     ['a body that is not JSON', 'title=Draft', ''],
     ['an empty body', '', ''],
   ])('POST /api/documents with %s answers 400 invalid_request', async (_name, body, issuePath) => {
-    const countBefore = (await (await fetch(`${server.url}/api/documents`)).json()) as { documents: DocumentMeta[] };
-    const error = await expectErrorBody(await postDocument(server, body), 400, 'invalid_request');
+    const countBefore = (await (await getDocuments(server, secretariat)).json()) as { documents: DocumentMeta[] };
+    const error = await expectErrorBody(await postDocument(server, secretariat, body), 400, 'invalid_request');
     expect(error.error.issues?.map((issue) => issue.path)).toContain(issuePath);
     // Nothing was created.
-    const countAfter = (await (await fetch(`${server.url}/api/documents`)).json()) as { documents: DocumentMeta[] };
+    const countAfter = (await (await getDocuments(server, secretariat)).json()) as { documents: DocumentMeta[] };
     expect(countAfter.documents.length).toBe(countBefore.documents.length);
   });
 
   it('POST /api/documents with a body over 64 KiB answers 413 payload_too_large', async () => {
-    await expectErrorBody(await postDocument(server, JSON.stringify({ title: 'x'.repeat(64 * 1024) })), 413, 'payload_too_large');
+    await expectErrorBody(await postDocument(server, secretariat, newDocument({ title: 'x'.repeat(64 * 1024) })), 413, 'payload_too_large');
   });
 
   it('a chunked body over 64 KiB without Content-Length also answers 413', async () => {
-    const { status, body } = await postChunked(server.url, 256 * 1024);
+    const { status, body } = await postChunked(server.url, secretariat.headers, 256 * 1024);
     expect(status).toBe(413);
     expect((JSON.parse(body) as ErrorBody).error.code).toBe('payload_too_large');
   });
 
   it('GET /api/documents lists the created documents', async () => {
-    const first = (await (await postDocument(server, JSON.stringify({ title: 'Listed one' }))).json()) as DocumentMeta;
-    const second = (await (await postDocument(server, JSON.stringify({ title: 'Listed two' }))).json()) as DocumentMeta;
-    const response = await fetch(`${server.url}/api/documents`);
+    const first = (await (await postDocument(server, secretariat, newDocument({ title: 'Listed one' }))).json()) as DocumentMeta;
+    const second = (await (await postDocument(server, secretariat, newDocument({ title: 'Listed two' }))).json()) as DocumentMeta;
+    const response = await getDocuments(server, secretariat);
     expect(response.status).toBe(200);
     const { documents } = (await response.json()) as { documents: DocumentMeta[] };
     expect(documents).toEqual(expect.arrayContaining([first, second]));
@@ -156,21 +160,21 @@ describe('HTTP API on a SQLite server', () => {
   });
 
   it('GET /api/documents/:id answers 200 with the document, 404 not_found otherwise', async () => {
-    const created = (await (await postDocument(server, JSON.stringify({ title: 'Fetched by id' }))).json()) as DocumentMeta;
-    const response = await fetch(`${server.url}/api/documents/${created.id}`);
+    const created = (await (await postDocument(server, secretariat, newDocument({ title: 'Fetched by id' }))).json()) as DocumentMeta;
+    const response = await getDocuments(server, secretariat, `/${created.id}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(created);
 
-    await expectErrorBody(await fetch(`${server.url}/api/documents/no-such-document`), 404, 'not_found');
+    await expectErrorBody(await getDocuments(server, secretariat, '/no-such-document'), 404, 'not_found');
     // Ids the schema refuses (too long, forbidden characters) are just as unknown.
-    await expectErrorBody(await fetch(`${server.url}/api/documents/${'a'.repeat(65)}`), 404, 'not_found');
-    await expectErrorBody(await fetch(`${server.url}/api/documents/bad%20id`), 404, 'not_found');
+    await expectErrorBody(await getDocuments(server, secretariat, `/${'a'.repeat(65)}`), 404, 'not_found');
+    await expectErrorBody(await getDocuments(server, secretariat, '/bad%20id'), 404, 'not_found');
   });
 
-  it('GET / shows a page listing the documents, with their titles escaped', async () => {
+  it('GET / shows a signed-in member a page listing the documents, with their titles escaped', async () => {
     const title = 'Draft <script>alert("x")</script> & options';
     const id = await server.createDocument(title);
-    const response = await fetch(`${server.url}/`);
+    const response = await fetch(`${server.url}/`, { headers: { cookie: secretariat.cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const page = await response.text();
@@ -214,8 +218,8 @@ describe('HTTP API on a SQLite server', () => {
     const writer = new RawClient(server.url, documentId);
     const reader = new RawClient(server.url, documentId);
     await Promise.all([writer.whenSynced(), reader.whenSynced()]);
-    writer.doc.getText('text').insert(0, 'Article I');
-    writer.doc.getText('text').insert(9, '. Each Party');
+    draftText(writer.doc).insert(0, 'Article I');
+    draftText(writer.doc).insert(9, '. Each Party');
     await writer.whenStored();
     await reader.waitFor(() => reader.text === 'Article I. Each Party', 10_000, 'the reader to receive both edits');
 
@@ -241,8 +245,10 @@ describe('HTTP API on a SQLite server', () => {
 
 describe('HTTP API when the SQLite store fails', () => {
   let server: TestServer;
+  let secretariat: SignedInAs;
   beforeAll(async () => {
     server = await startTestServer();
+    secretariat = await server.asRole('secretariat');
   });
   afterAll(async () => {
     await server.stop();
@@ -257,9 +263,13 @@ describe('HTTP API when the SQLite store fails', () => {
     expect(readiness.status).toBe(503);
     expect(await readiness.json()).toEqual({ status: 'unavailable', store: 'sqlite' });
 
-    const body = await expectErrorBody(await fetch(`${server.url}/api/documents`), 500, 'internal_error');
+    const failed = await getDocuments(server, secretariat);
+    // The security headers and no-store survive an error thrown deep in a route.
+    expect(failed.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+    const body = await expectErrorBody(failed, 500, 'internal_error');
     expect(body.error.message).not.toMatch(/sqlite|database|closed/i);
-    await expectErrorBody(await postDocument(server, JSON.stringify({ title: 'After the failure' })), 500, 'internal_error');
+    await expectErrorBody(await postDocument(server, secretariat, newDocument({ title: 'After the failure' })), 500, 'internal_error');
   });
 });
 

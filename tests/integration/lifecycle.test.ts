@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import { CloseCode } from '@concord/shared';
 import type { LoadedDocument } from '@concord/server';
 import { readDocumentText } from '../utils/cluster.ts';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { documentText, draftText } from '../utils/draft.ts';
 import { eventually } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
@@ -53,13 +55,13 @@ function textOf(loaded: LoadedDocument): string {
   const doc = new Y.Doc();
   if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
   for (const entry of loaded.updates) Y.applyUpdate(doc, entry.update);
-  const text = doc.getText('text').toString();
+  const text = documentText(doc);
   doc.destroy();
   return text;
 }
 
 function insertAtStart(client: RawClient, text: string): void {
-  client.doc.getText('text').insert(0, text);
+  draftText(client.doc).insert(0, text);
 }
 
 /** Waits until `client` shows `text`, which it can only get from the room relaying another client's edit. */
@@ -67,10 +69,15 @@ function whenSeen(client: RawClient, text: string): Promise<void> {
   return client.waitFor(() => client.text.includes(text), 10_000, `"${text}" to reach the client`);
 }
 
-function upgradeRequest(documentId: string): string {
+/** A browser's upgrade request, signed in as the server's remembered account, so only the document lookup remains to check. */
+function upgradeRequest(server: TestServer, documentId: string): string {
+  const { cookie, origin } = websocketHeaders(server.url);
+  if (cookie === undefined) throw new Error(`no session remembered for ${server.url}`);
   return [
     `GET /collab/${documentId} HTTP/1.1`,
-    'Host: localhost',
+    `Host: ${new URL(server.url).host}`,
+    `Origin: ${origin}`,
+    `Cookie: ${cookie}`,
     'Upgrade: websocket',
     'Connection: Upgrade',
     'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
@@ -197,7 +204,7 @@ describe('room lifecycle', () => {
       cleanups.push(() => void socket.destroy());
       socket.on('error', () => undefined);
       await once(socket, 'connect');
-      socket.write(upgradeRequest(documentId));
+      socket.write(upgradeRequest(server, documentId));
       await eventually(() => lookupsStarted === attempt, 10_000, 'the server to look the document up');
       socket.resetAndDestroy(); // the client gives up (TCP RST) while the server awaits the store
       await once(socket, 'close');

@@ -8,6 +8,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, RefusalReason } from '@concord/shared';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { draftText } from '../utils/draft.ts';
 import { RawClient, type CloseEvent } from '../utils/RawClient.ts';
 import { redisUrlForTests } from '../utils/redisServer.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
@@ -32,10 +34,10 @@ async function gauge(server: TestServer, name: string): Promise<number> {
   return Number(line.split(' ')[1]);
 }
 
-/** How the server answers an upgrade: the HTTP status of a refusal, or 'open'. */
-function upgradeOutcome(url: string): Promise<number | 'open'> {
+/** How the server answers an upgrade of its signed-in account to `path`: the HTTP status of a refusal, or 'open'. */
+function upgradeOutcome(server: TestServer, path: string): Promise<number | 'open'> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(collaborationUrl(server, path), { headers: websocketHeaders(server.url) });
     socket.once('open', () => {
       socket.terminate();
       resolve('open');
@@ -56,7 +58,7 @@ async function openEditedRoom(server: TestServer): Promise<{ documentId: string;
   const writer = new RawClient(server.url, documentId);
   const observer = new RawClient(server.url, documentId);
   await Promise.all([writer.whenSynced(), observer.whenSynced()]);
-  writer.doc.getText('text').insert(0, 'Preamble. ');
+  draftText(writer.doc).insert(0, 'Preamble. ');
   await writer.whenStored();
   await observer.waitFor(() => observer.text === writer.text, 10_000, 'the observer to see the first edit');
   return { documentId, writer, observer };
@@ -72,11 +74,13 @@ async function freshText(server: TestServer, documentId: string): Promise<{ text
   }
 }
 
-/** An update inserting `length` characters under a clientID of its own. */
-function insertUpdate(length: number): Uint8Array {
+/** An update inserting `length` characters at the start of `base`'s paragraph, under a clientID of its own. */
+function insertUpdate(base: Y.Doc, length: number): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('text').insert(0, 'z'.repeat(length));
-  const update = Y.encodeStateAsUpdate(doc);
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(doc);
+  draftText(doc).insert(0, 'z'.repeat(length));
+  const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
   return update;
 }
@@ -95,10 +99,11 @@ describe('MAX_MESSAGE_BYTES', () => {
     const before = await freshText(server, documentId);
     const refusedBefore = await refusalCounts(server);
 
-    const oversized = updateFrame(insertUpdate(20_000));
-    expect(oversized.byteLength).toBeGreaterThan(16_384);
     const attacker = new RawClient(server.url, documentId);
     await attacker.whenSynced();
+    // A well-formed edit of the paragraph: only its size is wrong.
+    const oversized = updateFrame(insertUpdate(attacker.doc, 20_000));
+    expect(oversized.byteLength).toBeGreaterThan(16_384);
     attacker.send(oversized);
     expect((await attacker.closed).code).toBe(CloseCode.messageTooBig);
 
@@ -110,10 +115,12 @@ describe('MAX_MESSAGE_BYTES', () => {
     // Control: the same kind of update just under the limit goes through.
     const fitting = new RawClient(server.url, documentId);
     await fitting.whenSynced();
-    fitting.sendUpdate(insertUpdate(15_000));
+    fitting.sendUpdate(insertUpdate(fitting.doc, 15_000));
     await fitting.whenStored();
     await observer.waitFor(() => observer.text.length === before.text.length + 15_000, 10_000, 'the fitting update');
-    writer.doc.getText('text').insert(0, 'Article 1. ');
+    // The writer types after the fitting text has reached it, so that "Article 1. " lands before it, at the start.
+    await writer.waitFor(() => writer.text.length === before.text.length + 15_000, 10_000, 'the fitting update to reach the writer');
+    draftText(writer.doc).insert(0, 'Article 1. ');
     await observer.waitFor(() => observer.text.startsWith('Article 1. '), 10_000, 'the writer\'s next edit');
     for (const client of [attacker, fitting, writer, observer]) client.destroy();
   });
@@ -137,7 +144,7 @@ describe('MAX_MESSAGES_PER_SECOND', () => {
 
     // Ten edits a second, half the limit: never refused.
     for (let index = 0; index < 15; index++) {
-      writer.doc.getText('text').insert(0, `${index} `);
+      draftText(writer.doc).insert(0, `${index} `);
       await delay(100);
     }
     await writer.whenStored();
@@ -171,7 +178,7 @@ describe('MAX_SEND_BUFFER_BYTES', () => {
   async function writeLargeUpdates(writer: RawClient, observer: RawClient, totalBytes: number): Promise<void> {
     const chunk = 'y'.repeat(32 * 1024);
     for (let written = 0; written < totalBytes; written += chunk.length) {
-      writer.doc.getText('text').insert(0, chunk);
+      draftText(writer.doc).insert(0, chunk);
       await writer.whenStored();
       await observer.waitFor(() => observer.text.length === writer.text.length, 10_000, 'the observer to keep up');
     }
@@ -197,7 +204,7 @@ describe('MAX_SEND_BUFFER_BYTES', () => {
     expect(closed).toEqual({ code: CloseCode.slowReader, reason: 'send buffer full' });
     expect(received).toBeLessThan(writer.text.length);
 
-    writer.doc.getText('text').insert(0, 'Article 2. ');
+    draftText(writer.doc).insert(0, 'Article 2. ');
     await observer.waitFor(() => observer.text === writer.text, 10_000, 'the writer\'s next edit');
     expect(writer.socket.readyState).toBe(WebSocket.OPEN);
     expect(observer.socket.readyState).toBe(WebSocket.OPEN);
@@ -239,7 +246,7 @@ describe('HEARTBEAT_INTERVAL_MS', () => {
   it('drops a client that does not answer pings, keeps one that does, and counts a heartbeat-timeout refusal', async () => {
     const { documentId, writer, observer } = await openEditedRoom(server);
     const refusedBefore = await refusalCounts(server);
-    const silent = new WebSocket(`${collaborationUrl(server, `/collab/${documentId}`)}`, { autoPong: false });
+    const silent = new WebSocket(collaborationUrl(server, `/collab/${documentId}`), { autoPong: false, headers: websocketHeaders(server.url) });
     const silentClosed = new Promise<CloseEvent>((resolve) => silent.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     silent.on('error', () => {});
     await new Promise((resolve) => silent.once('open', resolve));
@@ -252,7 +259,7 @@ describe('HEARTBEAT_INTERVAL_MS', () => {
     await delay(heartbeatMs * 5);
     expect(writer.socket.readyState).toBe(WebSocket.OPEN);
     expect(observer.socket.readyState).toBe(WebSocket.OPEN);
-    writer.doc.getText('text').insert(0, 'Article 3. ');
+    draftText(writer.doc).insert(0, 'Article 3. ');
     await observer.waitFor(() => observer.text === writer.text, 10_000, 'the writer\'s next edit');
     const refusedAfter = await refusalCounts(server);
     expect((refusedAfter.get('heartbeat-timeout') ?? 0) - (refusedBefore.get('heartbeat-timeout') ?? 0)).toBeGreaterThanOrEqual(1);
@@ -274,32 +281,32 @@ describe('MAX_CONNECTIONS_PER_DOCUMENT', () => {
     const documentId = await server.createDocument();
     const clients = [0, 1, 2].map(() => new RawClient(server.url, documentId));
     await Promise.all(clients.map((client) => client.whenSynced()));
-    const url = collaborationUrl(server, `/collab/${documentId}`);
-    expect(await upgradeOutcome(url)).toBe(503);
-    expect(await upgradeOutcome(url)).toBe(503);
+    const path = `/collab/${documentId}`;
+    expect(await upgradeOutcome(server, path)).toBe(503);
+    expect(await upgradeOutcome(server, path)).toBe(503);
 
     // The limit is per document.
     const otherDocument = await server.createDocument();
-    expect(await upgradeOutcome(collaborationUrl(server, `/collab/${otherDocument}`))).toBe('open');
+    expect(await upgradeOutcome(server, `/collab/${otherDocument}`)).toBe('open');
 
     // The three connected clients are untouched by the refusals.
-    clients[0]!.doc.getText('text').insert(0, 'still here');
+    draftText(clients[0]!.doc).insert(0, 'still here');
     await clients[2]!.waitFor(() => clients[2]!.text === 'still here', 10_000, 'an edit between the connected clients');
 
     // The server frees the place when it sees the socket close, which may come just after the client does.
     await clients[1]!.close();
-    let outcome = await upgradeOutcome(url);
+    let outcome = await upgradeOutcome(server, path);
     for (let attempt = 0; attempt < 100 && outcome !== 'open'; attempt++) {
       await delay(50);
-      outcome = await upgradeOutcome(url);
+      outcome = await upgradeOutcome(server, path);
     }
     expect(outcome).toBe('open');
     for (const client of clients) client.destroy();
   });
 
-  /** Opens `count` websockets at once; how many the server let in. */
-  async function openedInBurst(url: string, count: number): Promise<number> {
-    const sockets = Array.from({ length: count }, () => new WebSocket(url));
+  /** Opens `count` websockets at once, as the server's signed-in account; how many the server let in. */
+  async function openedInBurst(server: TestServer, path: string, count: number): Promise<number> {
+    const sockets = Array.from({ length: count }, () => new WebSocket(collaborationUrl(server, path), { headers: websocketHeaders(server.url) }));
     const outcomes = await Promise.all(
       sockets.map(
         (socket) =>
@@ -323,11 +330,10 @@ describe('MAX_CONNECTIONS_PER_DOCUMENT', () => {
       const admitted: string[] = [];
       for (let round = 0; round < 10; round++) {
         const documentId = await redisServer.createDocument();
-        const url = collaborationUrl(redisServer, `/collab/${documentId}`);
         // Even rounds: the document is not loaded yet. Odd rounds: one client holds it open.
         const holder = round % 2 === 1 ? new RawClient(redisServer.url, documentId) : null;
         await holder?.whenSynced();
-        admitted.push(`${(await openedInBurst(url, 10)) + (holder ? 1 : 0)}`);
+        admitted.push(`${(await openedInBurst(redisServer, `/collab/${documentId}`, 10)) + (holder ? 1 : 0)}`);
         holder?.destroy();
       }
       expect(admitted.join(' '), 'connections admitted per document, one burst of 10 each').toBe(Array.from({ length: 10 }, () => '3').join(' '));
@@ -360,7 +366,8 @@ describe('upgrade paths', () => {
       '/documents/abc',
       '/',
     ];
-    for (const path of paths) expect(await upgradeOutcome(collaborationUrl(server, path)), path).toBe(404);
+    // Signed in: the refusal is about the path, not the session.
+    for (const path of paths) expect(await upgradeOutcome(server, path), path).toBe(404);
     expect(await gauge(server, 'concord_connections')).toBe(connectionsBefore);
   });
 });

@@ -1,8 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { RedisStore } from '@concord/server';
+import { presenceUserOf } from '@concord/shared';
 import { ServerAtFixedPort, TokenTyper, createDocumentAt, missingTokens, readDocumentText } from '../utils/cluster.ts';
+import { credentialsFor, websocketHeaders } from '../utils/credentials.ts';
+import { documentText } from '../utils/draft.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { trackClients } from '../utils/trackClients.ts';
@@ -42,7 +46,7 @@ function resume(pid: number): void {
 }
 
 function textOf(doc: Y.Doc): string {
-  return doc.getText('text').toString();
+  return documentText(doc);
 }
 
 /** Waits until `client` holds every token, then says which ones it lacks if it never does. */
@@ -89,12 +93,15 @@ describe('several instances on one Redis', () => {
     const speaker = track(connectProvider(first!.url, documentId));
     const listener = track(connectProvider(second!.url, documentId));
     await Promise.all([whenProviderSynced(speaker), whenProviderSynced(listener)]);
+    const speakerAccount = credentialsFor(first!.url)?.user;
+    if (speakerAccount === undefined) throw new Error('no session remembered for the first instance');
 
-    const presence = { user: { name: 'Delegation of Ireland' }, cursor: { paragraph: 3 } };
-    speaker.awareness.setLocalStateField('user', presence.user);
-    speaker.awareness.setLocalStateField('cursor', presence.cursor);
+    speaker.awareness.setLocalStateField('user', { name: 'Delegation of Ireland' });
+    speaker.awareness.setLocalStateField('cursor', { paragraph: 3 });
+    // The first instance replaces the claimed user with the speaker's account; the other instance relays that.
+    const presence = { user: presenceUserOf(speakerAccount, null), cursor: { paragraph: 3 } };
     const speakerId = speaker.doc.clientID;
-    await eventually(() => JSON.stringify(listener.awareness.getStates().get(speakerId)) === JSON.stringify(presence), 10_000, 'the presence to arrive');
+    await eventually(() => isDeepStrictEqual(listener.awareness.getStates().get(speakerId), presence), 10_000, 'the presence to arrive');
     expect(listener.awareness.getStates().get(speakerId)).toEqual(presence);
 
     speaker.destroy();
@@ -198,11 +205,13 @@ describe('several instances on one Redis', () => {
     await expectToReceive(survivorView, [...confirmedOnDoomed, ...relayedByDoomed], 'what the killed instance confirmed or relayed');
 
     // RawClient counts an update typed before its socket opens without sending it: its typer pauses until then.
-    // The provider's typer goes on through the move.
+    // The provider's typer goes on through the move. Both move with the session they had (the instances share
+    // Redis, so it is valid on the survivor too): their clientIDs belong to that user.
     doomedRawTyper.stop();
-    const movedRaw = track(new RawClient(survivor!.url, documentId, { doc: doomedRaw.doc }));
+    const movedHeaders = websocketHeaders(survivor!.url, credentialsFor(doomed!.url));
+    const movedRaw = track(new RawClient(survivor!.url, documentId, { doc: doomedRaw.doc, headers: movedHeaders }));
     doomedRawTyper.sender = movedRaw;
-    const movedProvider = track(connectProvider(survivor!.url, documentId, doomedProvider.doc));
+    const movedProvider = track(connectProvider(survivor!.url, documentId, doomedProvider.doc, movedHeaders));
     await movedRaw.opened;
     doomedRawTyper.start(15);
     await Promise.all([movedRaw.whenSynced(), whenProviderSynced(movedProvider)]);

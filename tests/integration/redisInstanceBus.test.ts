@@ -89,6 +89,26 @@ describe('RedisInstanceBus', () => {
     }
   });
 
+  it('delivers each entry\'s author as appended, and null for entries appended without one', async () => {
+    const store = openStore(redis.url);
+    const bus = openBus(redis.url);
+    const documentId = newDocumentId();
+    const author = (speaker: string) => JSON.stringify({ userId: `user-${speaker}`, name: `Délégation ${speaker}`, role: 'delegate', speaker, typedFor: false, at: '2026-05-04T10:00:00.000Z' });
+    const authors = [author('EGY'), null, author('FRA'), undefined, author('CHN')];
+    // Half before the subscription (backlog), half after (live).
+    const cursors = [await store.appendUpdate(documentId, new Uint8Array([0]), 'instance-a', authors[0]), await store.appendUpdate(documentId, new Uint8Array([1]), 'instance-a', authors[1])];
+    const feed = listen(bus, documentId);
+    await waitFor(() => feed.updates.length >= 2);
+    for (const [index, given] of authors.entries()) {
+      if (index >= 2) cursors.push(await store.appendUpdate(documentId, new Uint8Array([index]), 'instance-b', given));
+    }
+    await waitFor(() => feed.updates.length >= 5);
+    expect(feed.updates.map((entry) => entry.cursor)).toEqual(cursors);
+    expect(feed.updates.map((entry) => entry.author)).toEqual([author('EGY'), null, author('FRA'), null, author('CHN')]);
+    // The bus and a load from the store agree on every entry.
+    expect((await store.loadDocument(documentId)).updates).toEqual(feed.updates);
+  });
+
   it('delivers the backlog after the cursor first, then live entries', async () => {
     const store = openStore(redis.url);
     const bus = openBus(redis.url);
@@ -103,7 +123,8 @@ describe('RedisInstanceBus', () => {
 
   it('starts a new subscription at once while the read loop is blocked', async () => {
     const store = openStore(redis.url);
-    const bus = openBus(redis.url, { blockMilliseconds: 20_000 });
+    // Blocked for longer than the test may run: only the CLIENT UNBLOCK on a new subscription can deliver in time.
+    const bus = openBus(redis.url, { blockMilliseconds: 600_000 });
     const observer = new Redis(redis.url);
     closers.push(async () => void (await observer.quit()));
     listen(bus, newDocumentId());
@@ -111,22 +132,15 @@ describe('RedisInstanceBus', () => {
 
     const withBacklog = newDocumentId();
     const [backlogCursor] = await appendMany(store, withBacklog, 1, 'instance-a');
-    let started = performance.now();
     const backlogFeed = listen(bus, withBacklog);
     await waitFor(() => backlogFeed.updates.length === 1);
-    const backlogMilliseconds = performance.now() - started;
     expect(backlogFeed.updates[0]?.cursor).toBe(backlogCursor);
 
     const fresh = newDocumentId();
     const freshFeed = listen(bus, fresh);
-    started = performance.now();
     await appendMany(store, fresh, 1, 'instance-a');
     await waitFor(() => freshFeed.updates.length === 1);
-    const liveMilliseconds = performance.now() - started;
-
-    console.info(`new subscription: backlog after ${backlogMilliseconds.toFixed(1)} ms, live entry after ${liveMilliseconds.toFixed(1)} ms`);
-    expect(backlogMilliseconds).toBeLessThan(1000);
-    expect(liveMilliseconds).toBeLessThan(1000);
+    expect(freshFeed.updates).toHaveLength(1);
   });
 
   it('asks its rooms to reload from the store after hearing nothing from Redis for longer than the stall threshold', async () => {

@@ -1,21 +1,25 @@
 /**
- * Hostile frames against a real server, each sent while a well-behaved client edits the same
+ * Hostile frames against a real server, each sent while a well-behaved delegate edits the same
  * room and an observer watches it: every refusal must close only its sender, with the documented
- * close code and reason, and change nothing anybody else can see.
+ * close code and reason, and change nothing anybody else can see. The hostile frames come from
+ * another signed-in delegate, so that the rules binding clientIDs to users apply to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode, MessageType, RefusalReason } from '@concord/shared';
+import { CloseCode, MessageType, RefusalReason, documentField, type Affiliation } from '@concord/shared';
 import { RawClient, type CloseEvent } from '../utils/RawClient.ts';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { documentText, draftText } from '../utils/draft.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
-import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
+import { startTestServer, type SignedInAs, type TestServer } from '../utils/startTestServer.ts';
 import {
   awarenessFrame,
   concatBytes,
   deleteRangeUpdate,
+  draftParagraph,
   encodeUpdate,
   frameOfType,
   gcStructUpdate,
@@ -27,6 +31,7 @@ import {
   SyncType,
   syncStep2Frame,
   truncated,
+  typeId,
   updateFrame,
   updatesWithMissingDependencies,
   varUint,
@@ -35,6 +40,10 @@ import {
 const refusalReasons: readonly string[] = Object.values(RefusalReason);
 /** An update that adds nothing. */
 const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc());
+const delegation = (delegationCode: string): Affiliation => ({ kind: 'delegation', delegationCode });
+
+/** Whether a client's update-bearing messages were all stored, or how the server closed it. */
+const outcomeOf = (client: RawClient): Promise<'stored' | CloseEvent> => Promise.race([client.whenStored().then(() => 'stored' as const), client.closed]);
 
 interface ServerView {
   stateVector: Uint8Array;
@@ -42,7 +51,7 @@ interface ServerView {
   snapshot: Y.Snapshot;
 }
 
-/** A room with a well-behaved writer and an observer, both synced on a short text. */
+/** A room with a well-behaved delegate and an observer (read-only), both synced on a short first paragraph. */
 interface EditedRoom {
   documentId: string;
   honest: RawClient;
@@ -69,9 +78,9 @@ class HostileSocket {
     socket.on('error', () => {});
   }
 
-  static open(url: string): Promise<HostileSocket> {
+  static open(url: string, headers: Record<string, string>): Promise<HostileSocket> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url);
+      const socket = new WebSocket(url, { headers });
       socket.once('open', () => resolve(new HostileSocket(socket)));
       socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)));
       socket.once('error', reject);
@@ -131,10 +140,18 @@ class HostileSocket {
 describe('refusals: hostile frames close their sender and change nothing', () => {
   let server: TestServer;
   let collaborationUrl: (documentId: string) => string;
+  /** The well-behaved writer, the observer, and the sender of every hostile frame: three different users. */
+  let honestUser: SignedInAs;
+  let observerUser: SignedInAs;
+  let attackerUser: SignedInAs;
+  const as = (user: SignedInAs): Record<string, string> => websocketHeaders(server.url, user);
 
   beforeAll(async () => {
     server = await startTestServer();
     collaborationUrl = (documentId) => `${server.url.replace(/^http/, 'ws')}/collab/${documentId}`;
+    honestUser = await server.asRole('delegate', delegation('EGY'));
+    observerUser = await server.asRole('observer');
+    attackerUser = await server.asRole('delegate', delegation('IRN'));
   });
   afterAll(async () => {
     await server.stop();
@@ -142,10 +159,10 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
 
   async function openEditedRoom(): Promise<EditedRoom> {
     const documentId = await server.createDocument();
-    const honest = new RawClient(server.url, documentId);
-    const observer = new RawClient(server.url, documentId);
+    const honest = new RawClient(server.url, documentId, { headers: as(honestUser) });
+    const observer = new RawClient(server.url, documentId, { headers: as(observerUser) });
     await Promise.all([honest.whenSynced(), observer.whenSynced()]);
-    honest.doc.getText('text').insert(0, 'The States Parties to this Treaty, ');
+    draftText(honest.doc).insert(0, 'The States Parties to this Treaty, ');
     await honest.whenStored();
     await observer.waitFor(() => observer.text === honest.text, 10_000, 'the observer to see the first edit');
     return {
@@ -184,17 +201,18 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     }
   }
 
-  /** The well-behaved client's next edit is stored and reaches the observer. */
+  /** The well-behaved client's next edit, at the end of the first paragraph, is stored and reaches the observer. */
   async function expectHonestEditArrives(room: EditedRoom, marker: string): Promise<void> {
-    const text = room.honest.doc.getText('text');
+    const text = draftText(room.honest.doc);
     text.insert(text.length, marker);
     await room.honest.whenStored();
     await room.observer.waitFor(() => room.observer.text === room.honest.text, 10_000, `the observer to receive ${marker}`);
-    expect(room.observer.text.endsWith(marker)).toBe(true);
+    expect(draftText(room.observer.doc).toString().endsWith(marker)).toBe(true);
   }
 
+  /** A bare websocket of the attacker. */
   function openHostileSocket(documentId: string, acknowledgements = false): Promise<HostileSocket> {
-    return HostileSocket.open(`${collaborationUrl(documentId)}${acknowledgements ? '?acks=1' : ''}`);
+    return HostileSocket.open(`${collaborationUrl(documentId)}${acknowledgements ? '?acks=1' : ''}`, as(attackerUser));
   }
 
   /** Opens a bare websocket, sends `frames` once it is open, and resolves with how the server closed it. */
@@ -212,14 +230,17 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
 
   it('does not count the stock provider echoing the presence it receives as a refusal', async () => {
     const documentId = await server.createDocument();
-    const france = connectProvider(server.url, documentId);
-    const kuwait = connectProvider(server.url, documentId);
+    // Two users: each provider echoes a state that belongs to someone else.
+    const [franceUser, kuwaitUser] = await Promise.all([server.asRole('delegate', delegation('FRA')), server.asRole('delegate', delegation('KWT'))]);
+    const france = connectProvider(server.url, documentId, new Y.Doc(), as(franceUser));
+    const kuwait = connectProvider(server.url, documentId, new Y.Doc(), as(kuwaitUser));
     await Promise.all([whenProviderSynced(france), whenProviderSynced(kuwait)]);
     const refusedBefore = await refusedCount(RefusalReason.awarenessNotOwned);
     france.awareness.setLocalStateField('user', { name: 'Delegate of France' });
     kuwait.awareness.setLocalStateField('user', { name: 'Delegate of Kuwait' });
-    await eventually(() => JSON.stringify([...kuwait.awareness.getStates().values()]).includes('France'), 10_000, 'France in Kuwait\'s presence');
-    await eventually(() => JSON.stringify([...france.awareness.getStates().values()]).includes('Kuwait'), 10_000, 'Kuwait in France\'s presence');
+    // The server replaces `user` with who the session says the sender is.
+    await eventually(() => JSON.stringify([...kuwait.awareness.getStates().values()]).includes(franceUser.user.id), 10_000, 'France in Kuwait\'s presence');
+    await eventually(() => JSON.stringify([...france.awareness.getStates().values()]).includes(kuwaitUser.user.id), 10_000, 'Kuwait in France\'s presence');
     // Each provider has echoed the other's state back by now (y-websocket re-broadcasts every change it applies).
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await refusedCount(RefusalReason.awarenessNotOwned)).toBe(refusedBefore);
@@ -227,34 +248,37 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     kuwait.destroy();
   });
 
-  it('drops awareness entries about another connection\'s clientID, keeping the sender connected', async () => {
+  it('drops awareness entries about another user\'s clientID, keeping the sender connected', async () => {
     const room = await openEditedRoom();
-    room.honest.awareness.setLocalState({ user: { name: 'Ambassador A' } });
+    room.honest.awareness.setLocalState({ cursor: { anchor: 4, head: 9 } });
     room.honest.sendAwareness();
     const ownerId = room.honest.doc.clientID;
     await room.observer.waitFor(() => room.observer.awareness.getStates().get(ownerId) !== undefined, 10_000, 'the honest presence');
+    const honestPresence = room.observer.awareness.getStates().get(ownerId);
+    expect(honestPresence).toMatchObject({ cursor: { anchor: 4, head: 9 }, user: { id: honestUser.user.id } });
     const refusedBefore = await refusedCount(RefusalReason.awarenessNotOwned);
 
-    const spoofer = new RawClient(server.url, room.documentId);
+    const spoofer = new RawClient(server.url, room.documentId, { headers: as(attackerUser) });
     await spoofer.whenSynced();
-    // The spoofer announces itself and, in the same message, impersonates and then clears the honest client.
+    // The spoofer announces itself and, in the same message, moves and then clears the honest client's cursor.
     const spoofDoc = new Y.Doc();
     spoofDoc.clientID = ownerId;
     const forged = new awarenessProtocol.Awareness(spoofDoc);
-    forged.setLocalState({ user: { name: 'Ambassador A (impersonated)' } });
-    forged.setLocalState({ user: { name: 'Ambassador A (impersonated)', again: true } });
-    spoofer.awareness.setLocalState({ user: { name: 'Spoofer' } });
+    forged.setLocalState({ cursor: { anchor: 0, head: 35 }, impersonated: true });
+    forged.setLocalState({ cursor: { anchor: 0, head: 35 }, impersonated: true, again: true });
+    spoofer.awareness.setLocalState({ cursor: { anchor: 1, head: 1 } });
     const combined = awarenessProtocol.encodeAwarenessUpdate(forged, [ownerId]);
     spoofer.send(awarenessFrame(combined));
     spoofer.sendAwareness();
     await room.observer.waitFor(() => room.observer.awareness.getStates().get(spoofer.doc.clientID) !== undefined, 10_000, 'the spoofer presence');
-    expect(room.observer.awareness.getStates().get(ownerId)).toEqual({ user: { name: 'Ambassador A' } });
+    expect(room.observer.awareness.getStates().get(spoofer.doc.clientID)).toMatchObject({ user: { id: attackerUser.user.id } });
+    expect(room.observer.awareness.getStates().get(ownerId)).toEqual(honestPresence);
     expect(await refusedCount(RefusalReason.awarenessNotOwned)).toBe(refusedBefore + 1);
     expect(spoofer.socket.readyState).toBe(spoofer.socket.OPEN);
     spoofer.destroy();
     forged.destroy();
     await room.observer.waitFor(() => room.observer.awareness.getStates().get(spoofer.doc.clientID) === undefined, 10_000, 'the spoofer to leave');
-    expect(room.observer.awareness.getStates().get(ownerId)).toEqual({ user: { name: 'Ambassador A' } });
+    expect(room.observer.awareness.getStates().get(ownerId)).toEqual(honestPresence);
     room.close();
   });
 
@@ -264,7 +288,8 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     const frames = [
       frameOfType(2, Uint8Array.of(0)), // auth: the server does not take it from clients
       frameOfType(4),
-      frameOfType(100, varUint(1)), // a client sending the server's own `stored` message
+      frameOfType(MessageType.stored, varUint(1)), // a client sending the server's own `stored` message
+      frameOfType(MessageType.ledger, concatBytes(varUint(2), Uint8Array.of(0x7b, 0x7d))), // and its `ledger` message
       frameOfType(127, Uint8Array.of(1, 2, 3)),
       frameOfType(2 ** 20),
       syncFrame(3, Uint8Array.of(0, 0)), // unknown sync sub-type
@@ -286,6 +311,7 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
       Uint8Array.of(0, 2, 50, 1, 1, 5), // declares 50 bytes, carries 3
       Uint8Array.of(0, 1, 0x80), // a varint that never ends
       Uint8Array.of(1, 9, 1), // awareness declaring 9 bytes
+      Uint8Array.of(MessageType.speaker, 9, 0x7b), // speaker declaring 9 bytes of JSON
       Uint8Array.of(0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f), // state vector declaring 2^32 bytes
     ];
     for (const frame of frames) {
@@ -299,9 +325,12 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
   it('closes the sender of a frame with trailing bytes with malformedMessage, without applying the message before them', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
+    // An edit the attacker may make: sent alone, it would be stored.
     const foreign = new Y.Doc();
-    foreign.getText('text').insert(0, 'SMUGGLED');
-    const validUpdate = Y.encodeStateAsUpdate(foreign);
+    Y.applyUpdate(foreign, Y.encodeStateAsUpdate(room.honest.doc));
+    const foreignBefore = Y.encodeStateVector(foreign);
+    draftText(foreign).insert(0, 'SMUGGLED');
+    const validUpdate = Y.encodeStateAsUpdate(foreign, foreignBefore);
     const frames = [
       concatBytes(updateFrame(validUpdate), Uint8Array.of(0)),
       concatBytes(syncStep2Frame(validUpdate), updateFrame(validUpdate)), // two messages in one frame
@@ -324,17 +353,18 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
   it('refuses a truncated real update whole, wherever it is cut, and accepts the same update uncut', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
-    // A real multi-part update under the attacker's own clientID: inserts, a format, a delete, a map entry.
+    // A real multi-part update under the attacker's own clientID: inserts, a format, a delete, a new paragraph.
     const attackerDoc = new Y.Doc();
     Y.applyUpdate(attackerDoc, Y.encodeStateAsUpdate(room.honest.doc));
     const attackerBefore = Y.encodeStateVector(attackerDoc);
     attackerDoc.transact(() => {
-      const text = attackerDoc.getText('text');
+      const text = draftText(attackerDoc);
       text.insert(4, 'High Contracting ');
-      text.format(0, 3, { bold: true });
+      text.format(0, 3, { bold: {} });
       text.delete(text.length - 2, 1);
       text.insert(text.length, ' hereby agree');
-      attackerDoc.getMap('meta').set('status', { stage: 'draft', round: 3 });
+      const fragment = attackerDoc.getXmlFragment(documentField);
+      fragment.insert(fragment.length, [draftParagraph('article-one', 'Article 1. Each nuclear-weapon State Party')]);
     });
     const update = Y.encodeStateAsUpdate(attackerDoc, attackerBefore);
     const cuts = [...new Set([1, 2, 3, 5, 8, Math.floor(update.length / 4), Math.floor(update.length / 2), Math.floor((3 * update.length) / 4), update.length - 3, update.length - 2, update.length - 1])];
@@ -349,12 +379,13 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     await expectUnchanged(room, before);
 
     // Control: uncut, the same bytes are a valid update that everyone receives.
-    const attacker = new RawClient(server.url, room.documentId, { doc: new Y.Doc() });
+    const attacker = new RawClient(server.url, room.documentId, { doc: new Y.Doc(), headers: as(attackerUser) });
     await attacker.whenSynced();
     attacker.sendUpdate(update);
     await attacker.whenStored();
-    await room.observer.waitFor(() => room.observer.text.includes('hereby agree'), 10_000, 'the uncut update');
-    expect(room.honest.text).toBe(attackerDoc.getText('text').toString());
+    await room.observer.waitFor(() => room.observer.text.includes('Article 1.'), 10_000, 'the uncut update');
+    expect(room.observer.text).toContain('hereby agree');
+    expect(room.honest.text).toBe(documentText(attackerDoc));
     attacker.destroy();
     attackerDoc.destroy();
     room.close();
@@ -401,9 +432,10 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
     const attacker = 0x2000_0001;
+    const paragraphText = { id: typeId(draftText(room.honest.doc)) };
     const updates = [
       skipStructUpdate(attacker, 0, 5),
-      encodeUpdate([{ client: attacker, clock: 0, structs: [{ kind: 'skip', length: 3 }, { kind: 'item', parent: { root: 'text' }, content: { kind: 'string', text: 'after a hole' } }] }]),
+      encodeUpdate([{ client: attacker, clock: 0, structs: [{ kind: 'skip', length: 3 }, { kind: 'item', parent: paragraphText, content: { kind: 'string', text: 'after a hole' } }] }]),
     ];
     for (const update of updates) {
       expect(await sendOnFreshSocket(room.documentId, [updateFrame(update)])).toEqual({ code: CloseCode.refusedUpdate, reason: RefusalReason.skipStruct });
@@ -438,16 +470,17 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.honest.doc));
     const serverState = Y.encodeStateVector(doc);
-    doc.getText('text').insert(0, '[typed offline] ');
+    draftText(doc).insert(0, '[typed offline] ');
     const afterOffline = Y.encodeStateVector(doc);
-    doc.getText('text').insert(0, '[typed on reconnect] ');
+    draftText(doc).insert(0, '[typed on reconnect] ');
     const socket = await openHostileSocket(room.documentId, true);
     socket.send(updateFrame(Y.encodeStateAsUpdate(doc, afterOffline))); // 1: depends on the offline edit
     socket.send(syncStep2Frame(Y.encodeStateAsUpdate(doc, serverState))); // 2: both edits
     await socket.waitFor(() => socket.storedCount >= 2 || !socket.isOpen, 'both messages to be stored');
     expect(socket.isOpen).toBe(true);
-    await room.observer.waitFor(() => room.observer.text === doc.getText('text').toString(), 10_000, 'both edits');
-    expect((await serverView(room.documentId)).text).toBe(doc.getText('text').toString());
+    await room.observer.waitFor(() => room.observer.text === documentText(doc), 10_000, 'both edits');
+    expect(room.observer.text).toContain('[typed on reconnect] [typed offline] The States Parties');
+    expect((await serverView(room.documentId)).text).toBe(documentText(doc));
     socket.terminate();
     doc.destroy();
     room.close();
@@ -516,15 +549,49 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     room.close();
   });
 
+  it('refuses a write to any root but the document\'s (schema-violation), whole, and nobody sees it', async () => {
+    const room = await openEditedRoom();
+    const before = await serverView(room.documentId);
+    const writes: Array<[string, (doc: Y.Doc) => void]> = [
+      ['a map root', (doc) => doc.getMap('meta').set('status', { stage: 'adopted', round: 3 })],
+      ['a text root', (doc) => doc.getText('text').insert(0, 'OUTSIDE THE DOCUMENT')],
+      ['an array root', (doc) => doc.getArray('list').push(['OUTSIDE THE DOCUMENT'])],
+      ['another XML fragment', (doc) => doc.getXmlFragment('annex').insert(0, [draftParagraph('annex-one', 'OUTSIDE THE DOCUMENT')])],
+      // A valid edit in the same update does not carry the rest through.
+      [
+        'a paragraph edit and a map root in one update',
+        (doc) =>
+          doc.transact(() => {
+            draftText(doc).insert(0, 'OUTSIDE THE DOCUMENT ');
+            doc.getMap('meta').set('adopted', true);
+          }),
+      ],
+    ];
+    for (const [what, write] of writes) {
+      const writer = new RawClient(server.url, room.documentId, { headers: as(attackerUser) });
+      await writer.whenSynced();
+      write(writer.doc);
+      expect(await outcomeOf(writer), what).toEqual({ code: CloseCode.refusedUpdate, reason: RefusalReason.schemaViolation });
+      writer.destroy();
+    }
+    await expectUnchanged(room, before);
+    for (const client of [room.honest, room.observer]) {
+      expect([...client.doc.share.keys()]).toEqual([documentField]);
+      expect(client.text).not.toContain('OUTSIDE');
+    }
+    await expectHonestEditArrives(room, 'Article IX bis.');
+    room.close();
+  });
+
   it('keeps clients that join later converged with connected ones after inserts with forged origins', async () => {
     const documentId = await server.createDocument();
     // Fixed clientIDs: where concurrent inserts land depends on how the clientIDs compare.
     const honestDoc = new Y.Doc();
     honestDoc.clientID = 1000;
-    const honest = new RawClient(server.url, documentId, { doc: honestDoc });
-    const observer = new RawClient(server.url, documentId);
+    const honest = new RawClient(server.url, documentId, { doc: honestDoc, headers: as(honestUser) });
+    const observer = new RawClient(server.url, documentId, { headers: as(observerUser) });
     await Promise.all([honest.whenSynced(), observer.whenSynced()]);
-    honestDoc.getText('text').insert(0, 'abcdefgh');
+    draftText(honestDoc).insert(0, 'abcdefgh');
     await honest.whenStored();
     await observer.waitFor(() => observer.text === 'abcdefgh', 10_000, 'the first edit');
 
@@ -535,11 +602,11 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
       encodeUpdate([{ client: 2002, clock: 0, structs: [{ kind: 'item', origin: Y.createID(1000, 2), rightOrigin: Y.createID(1000, 5), content: { kind: 'string', text: 'Z' } }] }]),
     ];
     for (const update of forged) {
-      const attacker = new RawClient(server.url, documentId);
+      const attacker = new RawClient(server.url, documentId, { headers: as(attackerUser) });
       await attacker.whenSynced();
       attacker.sendUpdate(update);
-      const outcome = await Promise.race([attacker.whenStored().then(() => 'stored'), attacker.closed.then(({ code }) => code)]);
-      if (outcome !== 'stored') expect([CloseCode.malformedMessage, CloseCode.refusedUpdate]).toContain(outcome);
+      const outcome = await outcomeOf(attacker);
+      if (outcome !== 'stored') expect([CloseCode.malformedMessage, CloseCode.refusedUpdate]).toContain(outcome.code);
       attacker.destroy();
     }
     const lateJoiner = await serverView(documentId);
@@ -552,15 +619,15 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     observer.destroy();
   });
 
-  it('closes a client writing under a connected client\'s clientID with clientIdTaken, leaving the owner\'s text alone', async () => {
+  it('closes a user writing under a connected user\'s clientID with clientIdTaken, leaving the owner\'s text alone', async () => {
     const room = await openEditedRoom();
     const before = await serverView(room.documentId);
     const impostorDoc = new Y.Doc();
-    const impostor = new RawClient(server.url, room.documentId, { doc: impostorDoc });
+    const impostor = new RawClient(server.url, room.documentId, { doc: impostorDoc, headers: as(attackerUser) });
     await impostor.whenSynced();
     // Taken after syncing: Yjs itself would pick a new clientID if it saw its own arrive from the server.
     impostorDoc.clientID = room.honest.doc.clientID;
-    impostorDoc.getText('text').insert(0, 'FORGED ');
+    draftText(impostorDoc).insert(0, 'FORGED ');
     expect(await impostor.closed).toEqual({ code: CloseCode.clientIdTaken, reason: RefusalReason.clientIdTaken });
     await expectUnchanged(room, before);
     await expectHonestEditArrives(room, 'Article X.');
@@ -572,35 +639,39 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
 
   it('never acknowledges offline edits that an impostor overwrote under their clientID while their author was away', async () => {
     const room = await openEditedRoom();
+    const ownerUser = await server.asRole('delegate', delegation('MEX'));
     const ownerDoc = new Y.Doc();
-    const owner = new RawClient(server.url, room.documentId, { doc: ownerDoc });
+    const owner = new RawClient(server.url, room.documentId, { doc: ownerDoc, headers: as(ownerUser) });
     await owner.whenSynced();
-    const text = ownerDoc.getText('text');
+    const text = draftText(ownerDoc);
     text.insert(text.length, 'Article 1. ');
     await owner.whenStored();
+    // A presence, so that the observer sees when the server has seen the owner leave.
+    owner.awareness.setLocalState({ cursor: null });
+    owner.sendAwareness();
+    await room.observer.waitFor(() => room.observer.awareness.getStates().has(ownerDoc.clientID), 10_000, 'the owner\'s presence');
     await owner.close();
+    await room.observer.waitFor(() => !room.observer.awareness.getStates().has(ownerDoc.clientID), 10_000, 'the owner to leave');
     text.insert(text.length, 'OFFLINE AMENDMENT');
 
-    // Every clientID is visible to every reader of the document. Retried because the server may not
-    // have seen the owner leave yet; a server that keeps the clientID bound refuses every attempt.
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const impostorDoc = new Y.Doc();
-      const impostor = new RawClient(server.url, room.documentId, { doc: impostorDoc });
-      await impostor.whenSynced();
-      impostorDoc.clientID = ownerDoc.clientID;
-      impostorDoc.getText('text').insert(0, 'x');
-      const stored = await Promise.race([impostor.whenStored().then(() => true), impostor.closed.then(() => false)]);
-      impostor.destroy();
-      if (stored) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // Every clientID is visible to every reader of the document. It stays its author's while the author is away.
+    const impostorDoc = new Y.Doc();
+    const impostor = new RawClient(server.url, room.documentId, { doc: impostorDoc, headers: as(attackerUser) });
+    await impostor.whenSynced();
+    impostorDoc.clientID = ownerDoc.clientID;
+    draftText(impostorDoc).insert(0, 'IMPOSTOR ');
+    expect(await outcomeOf(impostor)).toEqual({ code: CloseCode.clientIdTaken, reason: RefusalReason.clientIdTaken });
+    impostor.destroy();
+    impostorDoc.destroy();
 
-    const back = new RawClient(server.url, room.documentId, { doc: ownerDoc });
+    // The owner comes back with the same clientID: its offline edit is stored as it wrote it.
+    const back = new RawClient(server.url, room.documentId, { doc: ownerDoc, headers: as(ownerUser) });
     await back.whenSynced();
-    const outcome = await Promise.race([back.whenStored().then(() => 'stored'), back.closed.then(({ code }) => code)]);
-    // Refusing the owner (or the impostor) is fine; telling the owner its edit is stored when it is not is not.
-    if (outcome === 'stored') expect((await serverView(room.documentId)).text).toBe(text.toString());
-    else expect([CloseCode.clientIdTaken, CloseCode.refusedUpdate]).toContain(outcome);
+    expect(await outcomeOf(back)).toBe('stored');
+    await room.observer.waitFor(() => room.observer.text === documentText(ownerDoc), 10_000, 'the owner\'s offline edit');
+    expect((await serverView(room.documentId)).text).toBe(documentText(ownerDoc));
+    expect(documentText(ownerDoc)).toContain('Article 1. OFFLINE AMENDMENT');
+    expect(documentText(ownerDoc)).not.toContain('IMPOSTOR');
     owner.destroy();
     back.destroy();
     ownerDoc.destroy();
@@ -609,17 +680,18 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
 
   it('lets a client that reconnects with the same clientID back in, with its offline edits', async () => {
     const room = await openEditedRoom();
+    const returning = as(await server.asRole('delegate', delegation('BRA')));
     const doc = new Y.Doc();
-    const text = doc.getText('text');
 
-    // A clean close, then offline edits, then a new connection with the same Y.Doc.
-    const first = new RawClient(server.url, room.documentId, { doc });
+    // A clean close, then offline edits, then a new connection of the same user with the same Y.Doc.
+    const first = new RawClient(server.url, room.documentId, { doc, headers: returning });
     await first.whenSynced();
+    const text = draftText(doc);
     text.insert(text.length, ' [online 1]');
     await first.whenStored();
     await first.close();
     text.insert(text.length, ' [offline 1]');
-    const second = new RawClient(server.url, room.documentId, { doc });
+    const second = new RawClient(server.url, room.documentId, { doc, headers: returning });
     await second.whenSynced();
     await second.whenStored();
     await room.observer.waitFor(() => room.observer.text.includes('[offline 1]'), 10_000, 'the first offline edit');
@@ -630,7 +702,7 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     second.socket.terminate();
     await second.closed;
     text.insert(text.length, ' [offline 2]');
-    const third = new RawClient(server.url, room.documentId, { doc });
+    const third = new RawClient(server.url, room.documentId, { doc, headers: returning });
     await third.whenSynced();
     await third.whenStored();
     await room.observer.waitFor(() => room.observer.text.includes('[offline 2]'), 10_000, 'the second offline edit');
@@ -639,16 +711,16 @@ describe('refusals: hostile frames close their sender and change nothing', () =>
     third.destroy();
     first.destroy();
     second.destroy();
-    const provider = connectProvider(server.url, room.documentId, doc);
+    const provider = connectProvider(server.url, room.documentId, doc, returning);
     await whenProviderSynced(provider);
     provider.disconnect();
     text.insert(text.length, ' [offline 3]');
     provider.connect();
     await eventually(() => room.observer.text.includes('[offline 3]'), 10_000, 'the provider\'s offline edit');
 
-    expect(room.observer.text).toBe(text.toString());
-    expect((await serverView(room.documentId)).text).toBe(text.toString());
-    expect(room.honest.text).toBe(text.toString());
+    expect(room.observer.text).toBe(documentText(doc));
+    expect((await serverView(room.documentId)).text).toBe(documentText(doc));
+    await room.honest.waitFor(() => room.honest.text === documentText(doc), 10_000, 'the honest client to receive the offline edits');
     provider.destroy();
     doc.destroy();
     room.close();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@concord/shared';
 import { ServerAtFixedPort, TokenTyper, createDocumentAt, missingTokens, readDocumentText } from '../utils/cluster.ts';
+import { websocketHeaders } from '../utils/credentials.ts';
+import { documentText } from '../utils/draft.ts';
 import { connectProvider, eventually, whenProviderSynced } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { trackClients } from '../utils/trackClients.ts';
@@ -80,7 +82,7 @@ describe.each([
     const providerTypers = providers.map((provider, index) => new TokenTyper(`provider${index}`, provider.doc));
     for (let round = 0; round < 10; round++) for (const typer of providerTypers) typer.typeOne();
     const typedBeforeRestart = providerTypers.flatMap((typer) => typer.typed);
-    await eventually(() => providers.every((provider) => missingTokens(provider.doc.getText('text').toString(), typedBeforeRestart).length === 0), 10_000, 'providers to converge');
+    await eventually(() => providers.every((provider) => missingTokens(documentText(provider.doc), typedBeforeRestart).length === 0), 10_000, 'providers to converge');
 
     expect(await server.stop('SIGTERM')).toBe(0);
     for (const writer of writers) expect((await writer.closed).code).toBe(CloseCode.goingAway);
@@ -96,12 +98,12 @@ describe.each([
     await Promise.all(providers.map((provider) => whenProviderSynced(provider, 20_000)));
     const everyProviderToken = providerTypers.flatMap((typer) => typer.typed);
     await eventually(
-      () => providers.every((provider) => missingTokens(provider.doc.getText('text').toString(), everyProviderToken).length === 0),
+      () => providers.every((provider) => missingTokens(documentText(provider.doc), everyProviderToken).length === 0),
       10_000,
       'providers to converge after the restart',
     );
-    const converged = providers[0]!.doc.getText('text').toString();
-    expect(providers[1]!.doc.getText('text').toString()).toBe(converged);
+    const converged = documentText(providers[0]!.doc);
+    expect(documentText(providers[1]!.doc)).toBe(converged);
     // Each provider holds the other's edits, which the server relays only once stored: a newcomer gets them all.
     expect(await readDocumentText(server.url, sharedDocument)).toBe(converged);
   });
@@ -109,6 +111,8 @@ describe.each([
   it('kill -9 mid-edit loses no acknowledged edit, and every client then converges with everything it typed', async () => {
     const { server, backend } = await startServer();
     const documentId = await createDocumentAt(server.url, 'Crash');
+    // The restarted server signs in an account of its own: the clients come back with the session they had, whose user owns their clientIDs.
+    const headers = websocketHeaders(server.url);
     const raws = [0, 1, 2].map(() => track(new RawClient(server.url, documentId)));
     const providers = [0, 1].map(() => track(connectProvider(server.url, documentId)));
     await Promise.all([...raws.map((raw) => raw.whenSynced()), ...providers.map((provider) => whenProviderSynced(provider))]);
@@ -139,7 +143,7 @@ describe.each([
     // Raw clients reconnect with their documents and send what the server lacks in sync step 2. RawClient
     // counts an update typed before its socket opens without sending it, so they pause until it is open.
     for (const typer of rawTypers) typer.stop();
-    const reconnected = raws.map((raw) => track(new RawClient(server.url, documentId, { doc: raw.doc })));
+    const reconnected = raws.map((raw) => track(new RawClient(server.url, documentId, { doc: raw.doc, headers })));
     rawTypers.forEach((typer, index) => (typer.sender = reconnected[index] ?? null));
     // The providers go on typing while they reconnect.
     for (const provider of providers) provider.connect();
@@ -151,9 +155,9 @@ describe.each([
 
     const everyToken = typers.flatMap((typer) => typer.typed);
     const docs = typers.map((typer) => typer.doc);
-    await eventually(() => docs.every((doc) => missingTokens(doc.getText('text').toString(), everyToken).length === 0), 15_000, 'every client to hold every token');
-    const converged = docs[0]!.getText('text').toString();
-    for (const doc of docs) expect(doc.getText('text').toString()).toBe(converged);
+    await eventually(() => docs.every((doc) => missingTokens(documentText(doc), everyToken).length === 0), 15_000, 'every client to hold every token');
+    const converged = documentText(docs[0]!);
+    for (const doc of docs) expect(documentText(doc)).toBe(converged);
     await Promise.all(reconnected.map((raw) => raw.whenStored()));
     expect(await readDocumentText(server.url, documentId)).toBe(converged);
   });
@@ -193,6 +197,6 @@ describe('a provider reconnecting with offline edits', () => {
 
     await Promise.race([whenProviderSynced(provider), refused]);
     await Promise.race([observer.waitFor(() => missingTokens(observer.text, typer.typed).length === 0, 10_000, 'every token'), refused]);
-    expect(observer.text).toBe(provider.doc.getText('text').toString());
+    expect(observer.text).toBe(documentText(provider.doc));
   });
 });

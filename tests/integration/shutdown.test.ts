@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@concord/shared';
 import { ServerAtFixedPort, TokenTyper, createDocumentAt, missingTokens, readDocumentText } from '../utils/cluster.ts';
+import { websocketHeaders } from '../utils/credentials.ts';
 import { eventually } from '../utils/providers.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { startRedisServer } from '../utils/redisServer.ts';
@@ -89,7 +90,10 @@ describe('SIGTERM', () => {
     cleanups.push(() => void lateUpgrade.destroy());
     await new Promise<void>((resolve) => lateUpgrade.once('connect', () => resolve()));
     const response = readUntilClosed(lateUpgrade);
-    lateUpgrade.write(`GET /collab/${documentId} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
+    // Signed in like the writer, so that only the shutdown can refuse it.
+    const { cookie, origin } = websocketHeaders(server.url);
+    if (cookie === undefined) throw new Error(`no session remembered for ${server.url}`);
+    lateUpgrade.write(`GET /collab/${documentId} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nOrigin: ${origin}\r\nCookie: ${cookie}\r\n`);
 
     // Redis holds every write, so the shutdown waits on the store with the writer's last update in flight.
     const admin = new Redis(redis.url);

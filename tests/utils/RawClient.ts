@@ -4,7 +4,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { MessageType } from '@concord/shared';
+import { MessageType, ledgerMessageSchema, type ParagraphAttribution } from '@concord/shared';
+import { websocketHeaders } from './credentials.ts';
+import { documentText } from './draft.ts';
 
 export interface CloseEvent {
   code: number;
@@ -24,13 +26,27 @@ export class RawClient {
   updatesSent = 0;
   storedCount = 0;
   synced = false;
+  /** Attribution per paragraph, from the server's `ledger` messages (with `ledger: true`). */
+  readonly ledger = new Map<string, ParagraphAttribution>();
   private readonly waiters = new Set<() => void>();
 
-  constructor(serverUrl: string, documentId: string, options: { doc?: Y.Doc; acknowledgements?: boolean; headers?: Record<string, string> } = {}) {
+  /**
+   * Connects with the session remembered for `serverUrl` (credentials.ts) and the server's own Origin,
+   * unless `headers` says otherwise.
+   */
+  constructor(
+    serverUrl: string,
+    documentId: string,
+    options: { doc?: Y.Doc; acknowledgements?: boolean; ledger?: boolean; headers?: Record<string, string> } = {},
+  ) {
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
-    const url = `${serverUrl.replace(/^http/, 'ws')}/collab/${documentId}${options.acknowledgements === false ? '' : '?acks=1'}`;
-    this.socket = new WebSocket(url, { headers: options.headers });
+    const parameters = new URLSearchParams();
+    if (options.acknowledgements !== false) parameters.set('acks', '1');
+    if (options.ledger === true) parameters.set('ledger', '1');
+    const query = parameters.size > 0 ? `?${parameters.toString()}` : '';
+    const url = `${serverUrl.replace(/^http/, 'ws')}/collab/${documentId}${query}`;
+    this.socket = new WebSocket(url, { headers: options.headers ?? websocketHeaders(serverUrl) });
     this.socket.binaryType = 'nodebuffer';
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
@@ -64,6 +80,10 @@ export class RawClient {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     } else if (type === MessageType.stored) {
       this.storedCount = decoding.readVarUint(decoder);
+    } else if (type === MessageType.ledger) {
+      const message = ledgerMessageSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+      if (message.full) this.ledger.clear();
+      for (const [id, attribution] of Object.entries(message.paragraphs)) this.ledger.set(id, attribution);
     }
     for (const waiter of this.waiters) waiter();
   }
@@ -95,8 +115,9 @@ export class RawClient {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
   }
 
+  /** The document's text, one line per paragraph. */
   get text(): string {
-    return this.doc.getText('text').toString();
+    return documentText(this.doc);
   }
 
   /** Resolves when `condition` holds, re-checked after every message; rejects after `timeoutMs`. */

@@ -1,5 +1,7 @@
 import { freePort } from './freePort.ts';
 import type * as Y from 'yjs';
+import { credentialsFor } from './credentials.ts';
+import { documentText, draftText } from './draft.ts';
 import { RawClient } from './RawClient.ts';
 import { spawnServer, type ServerProcess } from './spawnServer.ts';
 
@@ -52,9 +54,15 @@ export class ServerAtFixedPort {
   }
 }
 
-/** Creates a document through the HTTP API of the server at `serverUrl` and returns its id. */
+/** Creates a document through the HTTP API of the server at `serverUrl`, as its remembered account, and returns its id. */
 export async function createDocumentAt(serverUrl: string, title = 'Restart test'): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  const credentials = credentialsFor(serverUrl);
+  if (credentials === undefined) throw new Error(`no session for ${serverUrl}: spawn it with an account`);
+  const response = await fetch(`${serverUrl}/api/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...credentials.headers },
+    body: JSON.stringify({ title, kind: 'other', session: 'Test session' }),
+  });
   if (response.status !== 201) throw new Error(`document creation failed: ${response.status}`);
   const body: unknown = await response.json();
   if (typeof body !== 'object' || body === null || !('id' in body) || typeof body.id !== 'string') throw new Error('document creation returned no id');
@@ -112,7 +120,7 @@ export class TokenTyper {
 
   typeOne(): string {
     const token = `<${this.name}:${this.entries.length}>`;
-    const text = this.doc.getText('text');
+    const text = draftText(this.doc);
     text.insert(text.length, token);
     // An update typed while the socket is not open is never sent, so it can never be confirmed.
     const sender = this.sender;
@@ -143,6 +151,6 @@ export class TokenTyper {
 
   /** Tokens in the document's text that someone else typed. */
   receivedFromOthers(): string[] {
-    return tokensIn(this.doc.getText('text').toString()).filter((token) => !token.startsWith(`<${this.name}:`));
+    return tokensIn(documentText(this.doc)).filter((token) => !token.startsWith(`<${this.name}:`));
   }
 }

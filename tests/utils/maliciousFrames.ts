@@ -5,7 +5,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MessageType } from '@concord/shared';
+import { MessageType, documentField } from '@concord/shared';
 
 /** Sync sub-types of y-protocols. */
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
@@ -76,6 +76,7 @@ export type ItemContent =
 export type StructSpec =
   | { kind: 'gc'; length: number }
   | { kind: 'skip'; length: number }
+  /** Without origins, `parent` is written (the document's root fragment unless given). */
   | { kind: 'item'; origin?: Y.ID; rightOrigin?: Y.ID; parent?: ItemParent; parentSub?: string; content: ItemContent };
 
 export interface ClientSection {
@@ -151,7 +152,7 @@ function writeStruct(encoder: encoding.Encoder, struct: StructSpec): void {
   if (struct.origin !== undefined) writeId(encoder, struct.origin);
   if (struct.rightOrigin !== undefined) writeId(encoder, struct.rightOrigin);
   if (writesParent) {
-    const parent = struct.parent ?? { root: 'text' };
+    const parent = struct.parent ?? { root: documentField };
     if ('root' in parent) {
       encoding.writeVarUint(encoder, 1);
       encoding.writeVarString(encoder, parent.root);
@@ -197,9 +198,28 @@ export const skipStructUpdate = (client: number, clock: number, length: number):
 /** No structs, one delete range. */
 export const deleteRangeUpdate = (client: number, clock: number, length: number): Uint8Array => encodeUpdate([], [{ client, clock, length }]);
 
-/** A one-character insert into the root text, under `client` at `clock` (a gap when clock > 0). */
-export const textInsertUpdate = (client: number, clock: number, text = 'x'): Uint8Array =>
-  encodeUpdate([{ client, clock, structs: [{ kind: 'item', parent: { root: 'text' }, content: { kind: 'string', text } }] }]);
+/**
+ * An insert at the start of the text `parent` (a paragraph's Y.XmlText, named by its item's id), under `client`
+ * at `clock` (a gap when clock > 0).
+ */
+export const textInsertUpdate = (parent: ItemParent, client: number, clock: number, text = 'x'): Uint8Array =>
+  encodeUpdate([{ client, clock, structs: [{ kind: 'item', parent, content: { kind: 'string', text } }] }]);
+
+/** The id of the item holding a shared type (a paragraph's Y.XmlText), for structs that name it as their parent. */
+export function typeId(type: { _item: Y.Item | null }): Y.ID {
+  if (type._item === null) throw new Error('a root type has no item id');
+  return type._item.id;
+}
+
+/** A new draft paragraph as the editor makes it: a unique id, a status, a role, and its text. */
+export function draftParagraph(id: string, text = ''): Y.XmlElement {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.setAttribute('id', id);
+  paragraph.setAttribute('status', 'draft');
+  paragraph.setAttribute('role', 'text');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  return paragraph;
+}
 
 /**
  * A 14-byte update frame that declares 2^25 structs for one client: an allocation of that size
@@ -215,8 +235,9 @@ export function hugeStructCountFrame(): Uint8Array {
 
 /**
  * Updates the receiver cannot integrate, in three shapes: a real Yjs update of a client whose
- * first update was never sent (a clock gap), the same with its origin inside the missing part,
- * and a first insert whose origin lies in a client nobody has heard of.
+ * first update (a new paragraph) was never sent (a clock gap), the same with its origin inside the
+ * missing part, and a first insert whose origin lies in a client nobody has heard of. Once what they
+ * depend on arrived, each would fit the document schema.
  */
 export function updatesWithMissingDependencies(count: number, clientIdBase: number): Uint8Array[] {
   const updates: Uint8Array[] = [];
@@ -229,8 +250,9 @@ export function updatesWithMissingDependencies(count: number, clientIdBase: numb
     }
     const doc = new Y.Doc();
     doc.clientID = client;
-    const text = doc.getText('text');
-    text.insert(0, 'never sent');
+    const paragraph = draftParagraph(`unsent-${client}`, 'never sent');
+    doc.getXmlFragment(documentField).insert(0, [paragraph]);
+    const text = paragraph.get(0) as Y.XmlText;
     const before = Y.encodeStateVector(doc);
     if (index % 3 === 0) text.insert(text.length, '!');
     else text.insert(3, '?');

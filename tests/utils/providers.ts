@@ -1,11 +1,25 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { websocketHeaders } from './credentials.ts';
 
-/** The stock y-websocket provider, unmodified, pointed at Concord's collaboration endpoint. */
-export function connectProvider(serverUrl: string, documentId: string, doc = new Y.Doc()): WebsocketProvider {
+/** A `ws` WebSocket that sends a browser's headers (session cookie, Origin), which the WHATWG constructor cannot. */
+function websocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  class BrowserLikeWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  return BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/**
+ * The stock y-websocket provider, unmodified, pointed at Concord's collaboration endpoint, signed in with the
+ * session remembered for `serverUrl` (credentials.ts) unless `headers` says otherwise.
+ */
+export function connectProvider(serverUrl: string, documentId: string, doc = new Y.Doc(), headers = websocketHeaders(serverUrl)): WebsocketProvider {
   return new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/collab`, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: websocketWithHeaders(headers),
     disableBc: true,
   });
 }

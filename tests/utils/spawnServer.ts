@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { provisionAccount, rememberCredentials, signInOverHttp, type AccountSpec } from './credentials.ts';
 
 const serverDirectory = fileURLToPath(new URL('../../server', import.meta.url));
 
@@ -13,8 +14,14 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `server/src/main.ts` as its own process (for SIGTERM and kill -9 tests) and waits for its URL. */
-export async function spawnServer(environment: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+/** Whom a spawned server's test clients sign in as: a chair, who may create documents and edit them. */
+export const defaultTestAccount: AccountSpec = { role: 'chair', affiliation: { kind: 'delegation', delegationCode: 'KWT' } };
+
+/**
+ * Starts `server/src/main.ts` as its own process (for SIGTERM and kill -9 tests) and waits for its URL.
+ * Then creates `account` in its stores and signs it in: the test utilities' clients use that session.
+ */
+export async function spawnServer(environment: Record<string, string>, timeoutMs = 30_000, account: AccountSpec | null = defaultTestAccount): Promise<ServerProcess> {
   // `node --import tsx` keeps the server in this one process, so signals reach it directly.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDirectory,
@@ -40,6 +47,10 @@ export async function spawnServer(environment: Record<string, string>, timeoutMs
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  if (account !== null) {
+    const user = await provisionAccount(environment, account);
+    rememberCredentials(url, await signInOverHttp(url, user.email));
+  }
   return {
     url,
     child,

@@ -3,9 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { CloseCode, RefusalReason, documentIdSchema, storedAcknowledgementParameter } from '@concord/shared';
+import { CloseCode, RefusalReason, documentIdSchema, ledgerParameter, storedAcknowledgementParameter } from '@concord/shared';
 import type { InstanceBus, Store } from '../storage/Store.ts';
-import { Connection } from './Connection.ts';
+import { Connection, type ConnectionOptions } from './Connection.ts';
 import { Hooks, UpgradeRefusal, type ConnectionIdentity, type Extension, type UpgradeRequest } from './Extension.ts';
 import type { UpdateLimits } from './guard/inspectUpdate.ts';
 import { Room } from './Room.ts';
@@ -58,6 +58,11 @@ export class CollaborationServer {
     this.heartbeat.unref();
   }
 
+  /** Every accepted connection, in a room or waiting for one. */
+  get openConnections(): ReadonlySet<Connection> {
+    return this.connections;
+  }
+
   /** Node's `upgrade` handler: every refusal is an HTTP answer, given before any websocket exists. */
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
@@ -67,7 +72,15 @@ export class CollaborationServer {
       if (!documentId.success) throw new UpgradeRefusal(404, 'not found');
       if (this.isShuttingDown) throw new UpgradeRefusal(503, 'shutting down');
       const upgrade: UpgradeRequest = { documentId: documentId.data, headers: request.headers, url, remoteAddress: request.socket.remoteAddress };
-      const identity = await this.hooks.authenticate(upgrade, { principal: `connection:${randomUUID()}`, principalIsEphemeral: true, readOnly: false });
+      const identity = await this.hooks.authenticate(upgrade, {
+        principal: `connection:${randomUUID()}`,
+        principalIsEphemeral: true,
+        readOnly: true,
+        user: null,
+        sessionIdHash: null,
+      });
+      // Nobody writes or reads without a session, whatever extensions are configured.
+      if (identity.user === null) throw new UpgradeRefusal(401, 'sign in first');
       if (!(await this.options.store.getDocument(documentId.data))) throw new UpgradeRefusal(404, 'no such document');
       // Re-checked after the awaits: shutdown may have begun, or the client may have gone.
       if (this.isShuttingDown) throw new UpgradeRefusal(503, 'shutting down');
@@ -77,8 +90,11 @@ export class CollaborationServer {
       if (admitted >= this.options.limits.maxConnectionsPerDocument) throw new UpgradeRefusal(503, 'document is full');
       this.admitted.set(documentId.data, admitted + 1);
       socket.once('close', () => this.release(documentId.data));
-      const wantsAcknowledgements = url.searchParams.get(storedAcknowledgementParameter) === '1';
-      this.sockets.handleUpgrade(request, socket, head, (websocket) => void this.accept(websocket, documentId.data, identity, wantsAcknowledgements));
+      const options: ConnectionOptions = {
+        acknowledgements: url.searchParams.get(storedAcknowledgementParameter) === '1',
+        ledger: url.searchParams.get(ledgerParameter) === '1',
+      };
+      this.sockets.handleUpgrade(request, socket, head, (websocket) => void this.accept(websocket, documentId.data, identity, options));
     } catch (error) {
       const status = error instanceof UpgradeRefusal ? error.status : 503;
       if (!(error instanceof UpgradeRefusal)) this.options.logger.error({ err: error }, 'upgrade failed');
@@ -87,9 +103,9 @@ export class CollaborationServer {
     }
   }
 
-  private async accept(websocket: WebSocket, documentId: string, identity: ConnectionIdentity, wantsAcknowledgements: boolean): Promise<void> {
+  private async accept(websocket: WebSocket, documentId: string, identity: ConnectionIdentity, options: ConnectionOptions): Promise<void> {
     const { limits, logger } = this.options;
-    const connection = new Connection(websocket, documentId, identity, wantsAcknowledgements, limits, (reason, closeCode) => {
+    const connection = new Connection(websocket, documentId, identity, options, limits, (reason, closeCode) => {
       this.hooks.notify('onRefuse', { documentId, connection, reason, closeCode });
       logger.info({ documentId, connectionId: connection.id, reason }, 'connection over a limit');
     });

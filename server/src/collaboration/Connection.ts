@@ -4,6 +4,14 @@ import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue 
 import type { ConnectionIdentity } from './Extension.ts';
 import { encodeStored } from './protocol.ts';
 
+/** What the client asked for on the websocket URL. */
+export interface ConnectionOptions {
+  /** `?acks=1`: send `stored` acknowledgements. */
+  acknowledgements: boolean;
+  /** `?ledger=1`: send the paragraphs' attribution. */
+  ledger: boolean;
+}
+
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
   maxSendBufferBytes: number;
@@ -18,6 +26,8 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Set by the heartbeat when a ping goes out, cleared by the pong. */
   awaitingPong = false;
+  /** The delegation a chair or the secretariat is typing for (speaker message), or null for themselves. */
+  typingFor: string | null = null;
   private acknowledged = 0;
   /** Updates dropped for missing dependencies since the last sync step 2. */
   private droppedSinceSyncStep2 = 0;
@@ -31,7 +41,7 @@ export class Connection {
     private readonly socket: WebSocket,
     readonly documentId: string,
     readonly identity: ConnectionIdentity,
-    private readonly wantsAcknowledgements: boolean,
+    readonly options: ConnectionOptions,
     private readonly limits: ConnectionLimits,
     /** Told when this connection is closed for exceeding a limit (for metrics and logs). */
     private readonly onLimitExceeded: (reason: RefusalReasonValue, closeCode: CloseCodeValue) => void,
@@ -67,7 +77,7 @@ export class Connection {
     if (this.droppedFrom !== null) count = Math.min(count, this.droppedFrom - 1);
     if (count <= this.acknowledged) return;
     this.acknowledged = count;
-    if (this.wantsAcknowledgements) this.send(encodeStored(count));
+    if (this.options.acknowledgements) this.send(encodeStored(count));
   }
 
   /** A client that keeps sending gaps without ever answering with a sync step 2 is refused. */

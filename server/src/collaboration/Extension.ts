@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CloseCodeValue, RefusalReasonValue } from '@concord/shared';
+import type { CloseCodeValue, RefusalReasonValue, User } from '@concord/shared';
 import type { UpdateInspection } from './guard/inspectUpdate.ts';
 import type { Connection } from './Connection.ts';
 import type { Room } from './Room.ts';
@@ -14,11 +14,15 @@ export interface UpgradeRequest {
 
 /** Who a connection speaks for, decided at upgrade time by `onAuthenticate`. */
 export interface ConnectionIdentity {
-  /** Owner of the clientIDs this connection uses: the signed-in user once accounts exist. */
+  /** Owner of the clientIDs this connection uses: the signed-in user's id. */
   principal: string;
-  /** True when the principal lives only as long as the connection (no accounts yet). */
+  /** True when the principal lives only as long as the connection (a connection nobody signed in: refused at upgrade). */
   principalIsEphemeral: boolean;
   readOnly: boolean;
+  /** The signed-in user, as the session showed them at upgrade time; the upgrade is refused while null. */
+  user: User | null;
+  /** SHA-256 of the session id, so that signing out closes the session's sockets. */
+  sessionIdHash: string | null;
 }
 
 /** Thrown by `onAuthenticate` to answer the upgrade with an HTTP error; no websocket is created. */

@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CloseCode, RefusalReason, type CloseCodeValue, type RefusalReasonValue } from '@concord/shared';
-import type { Cursor, InstanceBus, Store, StoredUpdate } from '../storage/Store.ts';
-import { Connection } from './Connection.ts';
+import {
+  CloseCode,
+  RefusalReason,
+  can,
+  delegationByCode,
+  documentField,
+  speakerMessageSchema,
+  type CloseCodeValue,
+  type RefusalReasonValue,
+} from '@concord/shared';
+import type { Cursor, InstanceBus, LoadedDocument, Store, StoredUpdate } from '../storage/Store.ts';
+import type { Connection } from './Connection.ts';
 import { UpdateRefusal, type Hooks } from './Extension.ts';
 import { inspectUpdate, type UpdateLimits } from './guard/inspectUpdate.ts';
 import * as protocol from './protocol.ts';
 import { RoomPresence } from './RoomPresence.ts';
+import { DocumentLedger } from './ledger/DocumentLedger.ts';
+import { transactionEffect } from './ledger/touchedBlocks.ts';
+import { authorOf, parseAuthor, type UpdateAuthor } from './ledger/UpdateAuthor.ts';
 
 export interface RoomOptions {
   documentId: string;
@@ -22,10 +34,40 @@ export interface RoomOptions {
   onReset: (room: Room) => void;
 }
 
-/** Origin of changes that arrive from another instance through the bus (already stored). */
-const fromBus = Symbol('bus');
-/** Origin of the changes read from the store when the room loads. */
-const fromStore = Symbol('store');
+/**
+ * Transaction origin of every change applied to a room's document: where it came from and, for log entries,
+ * who sent it (the ledger attributes it). `client` changes are stored before anyone hears of them; `bus`
+ * changes (another instance's, already stored) are relayed; `store` and `resync` ones are neither.
+ */
+class AppliedChange {
+  constructor(
+    readonly source: 'client' | 'bus' | 'store' | 'resync',
+    readonly author: UpdateAuthor | null,
+    readonly connection: Connection | null = null,
+  ) {}
+}
+
+const fromSnapshot = new AppliedChange('store', null);
+const fromResync = new AppliedChange('resync', null);
+
+/** A document and its ledger rebuilt from the store: the snapshot, then each later log entry with its author. */
+function replay(loaded: LoadedDocument, doc: Y.Doc): DocumentLedger {
+  const ledger = DocumentLedger.parse(loaded.ledger);
+  const root = doc.getXmlFragment(documentField);
+  const record = (transaction: Y.Transaction) => {
+    const origin = transaction.origin;
+    if (origin instanceof AppliedChange && origin.author !== null) ledger.record(transactionEffect(transaction, root), origin.author);
+  };
+  doc.on('afterTransaction', record);
+  try {
+    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot, fromSnapshot);
+    for (const entry of loaded.updates) Y.applyUpdate(doc, entry.update, new AppliedChange('store', parseAuthor(entry.author)));
+  } finally {
+    doc.off('afterTransaction', record);
+  }
+  ledger.takeChanges();
+  return ledger;
+}
 
 /**
  * One open document on this instance: its Y.Doc, awareness and connections. An update is
@@ -45,6 +87,14 @@ export class Room {
   private compaction: Promise<void> | null = null;
   private unsubscribeBus: () => void = () => {};
   private isClosed = false;
+  /** Who wrote each paragraph and who owns each clientID, derived from the log. */
+  ledger = new DocumentLedger();
+  /**
+   * This room's appends whose effect is in the document but not yet at `cursor` (not stored yet, or, with
+   * a bus, not yet read back from it). Compaction waits for none, so that the snapshot, its ledger and the
+   * cursor describe the same log prefix.
+   */
+  private unconfirmedAppends = 0;
   /** Marks this room's own log entries: an earlier room of the same document on this instance is someone else. */
   private readonly appendOrigin: string;
 
@@ -62,15 +112,20 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocumentUpdate(update, origin));
   }
 
+  /** Attributes each authored change to its author, as it is applied (client and bus changes). */
+  private recordInLedger(transaction: Y.Transaction): void {
+    const origin = transaction.origin;
+    if (!(origin instanceof AppliedChange) || origin.author === null || origin.source === 'store') return;
+    this.ledger.record(transactionEffect(transaction, this.doc.getXmlFragment(documentField)), origin.author);
+  }
+
   /** Loads the document from the store and starts following the other instances. */
   static async load(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
     const started = performance.now();
     const loaded = await options.store.loadDocument(options.documentId);
-    Y.transact(room.doc, () => {
-      if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot, fromStore);
-      for (const entry of loaded.updates) Y.applyUpdate(room.doc, entry.update, fromStore);
-    }, fromStore);
+    room.ledger = replay(loaded, room.doc);
+    room.doc.on('afterTransaction', (transaction: Y.Transaction) => room.recordInLedger(transaction));
     room.cursor = loaded.cursor;
     room.updatesSinceCompaction = loaded.updates.length;
     options.hooks.notify('onLoadDocument', { documentId: options.documentId, seconds: (performance.now() - started) / 1000, updates: loaded.updates.length });
@@ -94,6 +149,7 @@ export class Room {
     connection.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const presence = this.presence.encodeAll();
     if (presence) connection.send(presence);
+    if (connection.options.ledger) connection.send(protocol.encodeLedger({ full: true, paragraphs: this.ledger.all() }));
     this.options.hooks.notify('onConnect', { room: this, connection });
   }
 
@@ -126,7 +182,27 @@ export class Room {
         if (presence) connection.send(presence);
         return;
       }
+      case 'speaker':
+        return this.receiveSpeaker(connection, message.json);
     }
+  }
+
+  /** A chair or the secretariat says which delegation the next edits speak for (a proposal read out in the room). */
+  private receiveSpeaker(connection: Connection, json: string): void {
+    let typingFor: string | null;
+    try {
+      typingFor = speakerMessageSchema.parse(JSON.parse(json)).typingFor;
+    } catch {
+      this.refuse(connection, CloseCode.malformedMessage, RefusalReason.malformed, 'invalid speaker message');
+      return;
+    }
+    const user = connection.identity.user;
+    if (typingFor !== null && (user === null || !can(user, 'document.typeForDelegation') || delegationByCode(typingFor) === undefined)) {
+      this.refuse(connection, CloseCode.forbidden, RefusalReason.typingForForbidden, 'only a chair or the secretariat types for a delegation of the committee');
+      return;
+    }
+    connection.typingFor = typingFor;
+    this.presence.restamp(connection);
   }
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
@@ -169,8 +245,10 @@ export class Room {
         this.refuse(connection, error.closeCode, error.reason, error.message);
         return;
       }
+      const user = connection.identity.user;
+      const author = user === null ? null : authorOf(user, connection.typingFor, new Date());
       try {
-        Y.applyUpdate(this.doc, update, connection);
+        Y.applyUpdate(this.doc, update, new AppliedChange('client', author, connection));
       } catch (error) {
         // The guard should make this unreachable; if not, the in-memory document can no longer be trusted.
         this.options.logger.error({ err: error, documentId: this.documentId }, 'an inspected update failed to apply');
@@ -182,21 +260,24 @@ export class Room {
     this.afterDelivery(() => connection.acknowledge(sequence, isSyncStep2));
   }
 
-  /** Every change applied to the document: a client's is stored before anyone hears of it. */
+  /**
+   * Every change applied to the document: a client's is stored before anyone hears of it. A change with no
+   * AppliedChange origin is the document's own: yjs tidies formatting after some transactions (deleting
+   * redundant format marks) in a transaction of its own. It is stored and sent to every client like any
+   * other, or replicas that did not make the same cleanup would keep a state the server does not have.
+   */
   private handleDocumentUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === fromStore) return;
-    if (origin === fromBus) {
-      this.afterDelivery(() => this.broadcastUpdate(update, null));
-      return;
-    }
-    if (origin instanceof Connection) this.append(update, origin);
+    if (!(origin instanceof AppliedChange)) this.append(update, null, null);
+    else if (origin.source === 'bus' || origin.source === 'resync') this.afterDelivery(() => this.broadcastUpdate(update, null));
+    else if (origin.source === 'client' && origin.connection !== null) this.append(update, origin.connection, origin.author);
   }
 
-  private append(update: Uint8Array, sender: Connection): void {
+  private append(update: Uint8Array, sender: Connection | null, author: UpdateAuthor | null): void {
     const { store, bus, hooks } = this.options;
     const started = performance.now();
     this.pendingAppends++;
-    const appended = store.appendUpdate(this.documentId, update, this.appendOrigin);
+    this.unconfirmedAppends++;
+    const appended = store.appendUpdate(this.documentId, update, this.appendOrigin, author === null ? null : JSON.stringify(author));
     // Handled in the chain below, possibly later than it settles: keep Node from calling it unhandled.
     appended.catch(() => {});
     // Settled strictly in order: a failed append is handled only after every earlier one was delivered.
@@ -204,7 +285,10 @@ export class Room {
       (cursor) => {
         this.pendingAppends--;
         hooks.notify('onStore', { documentId: this.documentId, bytes: update.byteLength, seconds: (performance.now() - started) / 1000 });
-        if (!bus) this.advanceCursor(cursor);
+        if (!bus) {
+          this.unconfirmedAppends--;
+          this.advanceCursor(cursor);
+        }
         this.broadcastUpdate(update, sender);
       },
       (error: unknown) => {
@@ -228,9 +312,10 @@ export class Room {
   private receiveFromBus(entries: StoredUpdate[]): void {
     if (this.isClosed) return;
     for (const entry of entries) {
-      if (entry.origin !== this.appendOrigin) {
+      if (entry.origin === this.appendOrigin) this.unconfirmedAppends--;
+      else {
         try {
-          Y.applyUpdate(this.doc, entry.update, fromBus);
+          Y.applyUpdate(this.doc, entry.update, new AppliedChange('bus', parseAuthor(entry.author)));
         } catch (error) {
           this.options.logger.error({ err: error, documentId: this.documentId }, 'a stored update from another instance failed to apply');
         }
@@ -244,10 +329,13 @@ export class Room {
     try {
       const loaded = await this.options.store.loadDocument(this.documentId);
       if (this.isClosed) return;
-      Y.transact(this.doc, () => {
-        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, fromBus);
-        for (const entry of loaded.updates) Y.applyUpdate(this.doc, entry.update, fromBus);
-      }, fromBus);
+      // The stored ledger is the truth; rebuilt on a fresh copy, since the live document already holds part of the log.
+      const stored = new Y.Doc();
+      const ledger = replay(loaded, stored);
+      Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored), fromResync);
+      stored.destroy();
+      this.ledger = ledger;
+      this.sendLedger({ full: true, paragraphs: ledger.all() });
       this.options.logger.warn({ documentId: this.documentId }, 'resynchronised from the store after a stall');
     } catch (error) {
       this.options.logger.error({ err: error, documentId: this.documentId }, 'resync from the store failed');
@@ -265,15 +353,18 @@ export class Room {
     if (this.updatesSinceCompaction >= this.options.compactAfterUpdates && !this.compaction) void this.compact();
   }
 
-  /** Merges the log into a snapshot so that loading does not grow with the edit history. */
+  /**
+   * Merges the log into a snapshot so that loading does not grow with the edit history. Only while the
+   * document holds exactly the log through `cursor`, so that the ledger stored with it matches.
+   */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
     const through = this.cursor;
     const counted = this.updatesSinceCompaction;
-    if (counted === 0) return Promise.resolve();
+    if (counted === 0 || this.unconfirmedAppends !== 0) return Promise.resolve();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     this.compaction = this.options.store
-      .compact(this.documentId, snapshot, through)
+      .compact(this.documentId, snapshot, through, this.ledger.serialize())
       .then(() => {
         this.updatesSinceCompaction -= counted;
       })
@@ -294,10 +385,20 @@ export class Room {
   }
 
   private broadcastUpdate(update: Uint8Array, except: Connection | null): void {
+    const changes = this.ledger.takeChanges();
+    if (Object.keys(changes).length > 0) this.sendLedger({ full: false, paragraphs: changes });
     const recipients = this.connections.size - (except && this.connections.has(except) ? 1 : 0);
     if (recipients === 0) return;
     this.broadcast(protocol.encodeUpdate(update), except);
     this.options.hooks.notify('onBroadcast', { documentId: this.documentId, recipients });
+  }
+
+  /** Sends attribution to the connections that asked for it (`?ledger=1`). */
+  private sendLedger(message: Parameters<typeof protocol.encodeLedger>[0]): void {
+    let frame: Uint8Array | null = null;
+    for (const connection of this.connections) {
+      if (connection.options.ledger) connection.send((frame ??= protocol.encodeLedger(message)));
+    }
   }
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -328,6 +429,8 @@ export class Room {
     const wasOpen = !this.isClosed;
     this.isClosed = true;
     await this.flush();
+    // With a bus, this room's last entries count as confirmed once read back from it: give them a moment.
+    for (let waited = 0; this.unconfirmedAppends > 0 && this.options.bus && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     if (wasOpen) await this.compact();
     else await this.compaction;
     this.unsubscribeBus();

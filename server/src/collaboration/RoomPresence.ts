@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { CloseCode, RefusalReason } from '@concord/shared';
+import { CloseCode, RefusalReason, presenceUserOf } from '@concord/shared';
 import type { InstanceBus } from '../storage/Store.ts';
 import { Connection } from './Connection.ts';
 import type { Hooks } from './Extension.ts';
@@ -66,7 +66,30 @@ export class RoomPresence {
     if (own.length < entries.length) {
       this.options.hooks.notify('onRefuse', { documentId: this.options.documentId, connection, reason: RefusalReason.awarenessNotOwned, closeCode: CloseCode.normal });
     }
-    if (own.length > 0) this.apply(own.length === received.length ? update : protocol.encodeAwarenessEntries(own), connection);
+    if (own.length > 0) this.apply(protocol.encodeAwarenessEntries(own.map((entry) => this.stamp(entry, connection))), connection);
+  }
+
+  /**
+   * Replaces the `user` of a state with who the session says the sender is: nobody appears as someone else.
+   * A state that is not an object becomes one, so every announced presence carries an identity.
+   */
+  private stamp(entry: protocol.AwarenessEntry, connection: Connection): protocol.AwarenessEntry {
+    if (entry.state === null) return entry;
+    const user = connection.identity.user;
+    const base = typeof entry.state === 'object' && !Array.isArray(entry.state) ? (entry.state as Record<string, unknown>) : {};
+    return { ...entry, state: { ...base, user: user === null ? null : presenceUserOf(user, connection.typingFor) } };
+  }
+
+  /** Re-announces a connection's states with its current identity (after it starts or stops typing for a delegation). */
+  restamp(connection: Connection): void {
+    const entries: protocol.AwarenessEntry[] = [];
+    for (const clientId of connection.awarenessClients) {
+      const state = this.awareness.getStates().get(clientId);
+      const clock = this.awareness.meta.get(clientId)?.clock;
+      if (state === undefined || clock === undefined || this.owners.get(clientId) !== connection) continue;
+      entries.push(this.stamp({ clientId, clock: clock + 1, state }, connection));
+    }
+    if (entries.length > 0) this.apply(protocol.encodeAwarenessEntries(entries), connection);
   }
 
   /** An entry y-protocols would not apply: its clock is not newer than the state already held. */

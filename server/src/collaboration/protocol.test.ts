@@ -9,6 +9,9 @@ import { MessageType } from '@concord/shared';
 import {
   MalformedMessageError,
   encodeAwareness,
+  encodeLedger,
+  encodeSpeaker,
+  readLedger,
   encodeStored,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -304,6 +307,7 @@ function awarenessUpdateRaw(entries: Array<[clientId: number, clock: number, jso
 function payloadOf(message: ReturnType<typeof readMessage>): Uint8Array {
   if (message.kind === 'sync-step-1') return message.stateVector;
   if (message.kind === 'query-awareness') return new Uint8Array(0);
+  if (message.kind === 'speaker') return new TextEncoder().encode(message.json);
   return message.update;
 }
 
@@ -319,5 +323,24 @@ function reencode(message: ReturnType<typeof readMessage>): Uint8Array {
       return encodeAwareness(message.update);
     case 'query-awareness':
       return bytes(MessageType.queryAwareness);
+    case 'speaker': {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.speaker);
+      encoding.writeVarString(encoder, message.json);
+      return encoding.toUint8Array(encoder);
+    }
   }
 }
+
+describe('speaker and ledger messages', () => {
+  it('reads a speaker message as the JSON it carries, for the room to validate', () => {
+    expect(readMessage(encodeSpeaker({ typingFor: 'MEX' }))).toEqual({ kind: 'speaker', json: '{"typingFor":"MEX"}' });
+  });
+
+  it('round-trips a ledger message and refuses one that breaks its schema', () => {
+    const message = { full: true, paragraphs: { 'para-one': { originator: 'FRA' as const, originatorTypist: null, createdAt: '2026-11-30T10:00:00.000Z', contributors: {} } } };
+    expect(readLedger(encodeLedger(message))).toEqual(message);
+    const broken = encodeLedger({ full: true, paragraphs: {} }).slice(0, -2);
+    expect(() => readLedger(broken)).toThrow();
+  });
+});

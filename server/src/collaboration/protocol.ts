@@ -1,18 +1,21 @@
 /**
  * The wire format: the plain y-websocket protocol (sync, awareness, query-awareness) plus
- * Concord's `stored` acknowledgement. The only module that touches lib0 encoding of messages.
+ * Concord's `stored` acknowledgement, `ledger` (attribution) and `speaker` messages.
+ * The only module that touches lib0 encoding of messages.
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MessageType } from '@concord/shared';
+import { MessageType, ledgerMessageSchema, type LedgerMessage, type SpeakerMessage } from '@concord/shared';
 
 export type IncomingMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
   | { kind: 'sync-step-2'; update: Uint8Array }
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  /** Concord's type 102: JSON, validated by the room (speakerMessageSchema). */
+  | { kind: 'speaker'; json: string };
 
 /** Thrown for any frame that is not exactly one well-formed message. */
 export class MalformedMessageError extends Error {
@@ -47,6 +50,8 @@ function readMessageBody(decoder: decoding.Decoder): IncomingMessage {
       return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
     case MessageType.queryAwareness:
       return { kind: 'query-awareness' };
+    case MessageType.speaker:
+      return { kind: 'speaker', json: decoding.readVarString(decoder) };
     default:
       throw new MalformedMessageError(`unknown message type ${type}`);
   }
@@ -76,6 +81,29 @@ export function encodeStored(count: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.stored);
   encoding.writeVarUint(encoder, count);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Concord's type 101: the paragraphs' attribution, as JSON (ledgerMessageSchema). */
+export function encodeLedger(message: LedgerMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.ledger);
+  encoding.writeVarString(encoder, JSON.stringify(message));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads a `ledger` message (for clients and tests); null when the frame is something else. */
+export function readLedger(frame: Uint8Array): LedgerMessage | null {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== MessageType.ledger) return null;
+  return ledgerMessageSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+}
+
+/** Concord's type 102, as a client sends it. */
+export function encodeSpeaker(message: SpeakerMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.speaker);
+  encoding.writeVarString(encoder, JSON.stringify(message));
   return encoding.toUint8Array(encoder);
 }
 

@@ -1,11 +1,16 @@
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** The one error body every API route answers with. */
-export interface ErrorBody {
-  error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
-}
+/** The one error body every API route answers with (also described in the OpenAPI document). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    /** Stable, for programs: invalid_request, unauthenticated, forbidden, csrf, not_found, ... */
+    code: z.string(),
+    /** For people; may change. */
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(code: string, message: string, issues?: z.core.$ZodIssue[]): ErrorBody {
   return {
@@ -15,8 +20,4 @@ export function errorBody(code: string, message: string, issues?: z.core.$ZodIss
       ...(issues ? { issues: issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) } : {}),
     },
   };
-}
-
-export function fail(context: Context, status: ContentfulStatusCode, code: string, message: string) {
-  return context.json(errorBody(code, message), status);
 }

@@ -3,11 +3,13 @@
  * ONE Redis Cluster slot and a Lua script may touch them together.
  *
  *   concord:documents                  sorted set   member = document id, score = createdAt (ms)
- *   concord:doc:{<id>}:meta            hash         id, title, createdAt (ISO 8601)
- *   concord:doc:{<id>}:log             stream       u = Yjs update bytes, o = origin instance id; the entries
+ *   concord:doc:{<id>}:meta            hash         id, title, kind, session, createdAt (ISO 8601)
+ *   concord:doc:{<id>}:log             stream       u = Yjs update bytes, o = origin instance id, a = author (JSON,
+ *                                                   absent for entries from before accounts); the entries
  *                                                   after the snapshot, plus those it holds that are younger
  *                                                   than the retention window (for instances still reading them)
- *   concord:doc:{<id>}:snapshot        hash         data = compacted Yjs state, through = last stream id it holds
+ *   concord:doc:{<id>}:snapshot        hash         data = compacted Yjs state, through = last stream id it holds,
+ *                                                   ledger = what the server derived from the log through it (JSON)
  *   concord:doc:{<id>}:awareness       stream       u = awareness update, o = origin; MAXLEN ~ 100, ephemeral
  *
  * A cursor is a log stream id (`<ms>-<seq>`); '0' (logStart) stands for '0-0'.
@@ -39,20 +41,22 @@ export function cursorToStreamId(cursor: Cursor): string {
 }
 
 /**
- * Reads the `u` (bytes) and `o` (origin) fields of a stream entry.
+ * Reads the `u` (bytes), `o` (origin) and optional `a` (author) fields of a stream entry.
  * Copies the bytes, since the client hands out views into its socket buffers.
  */
-export function parseStreamEntry(fields: Buffer[]): { update: Uint8Array; origin: string } {
+export function parseStreamEntry(fields: Buffer[]): { update: Uint8Array; origin: string; author: string | null } {
   let update: Uint8Array | undefined;
   let origin: string | undefined;
+  let author: string | null = null;
   for (let index = 0; index + 1 < fields.length; index += 2) {
     const name = fields[index]?.toString();
     const value = fields[index + 1];
     if (name === 'u' && value !== undefined) update = new Uint8Array(value);
     if (name === 'o' && value !== undefined) origin = value.toString();
+    if (name === 'a' && value !== undefined) author = value.toString();
   }
   if (update === undefined || origin === undefined) throw new Error('stream entry lacks its u or o field');
-  return { update, origin };
+  return { update, origin, author };
 }
 
 /** Reconnect delay shared by the store and the bus: quick at first, never more than 2 s apart. */
@@ -62,15 +66,15 @@ export function reconnectDelay(attempt: number): number {
 
 const createDocumentScript = `
   if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-  redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'createdAt', ARGV[3])
+  redis.call('HSET', KEYS[1], 'id', ARGV[1], 'title', ARGV[2], 'createdAt', ARGV[3], 'kind', ARGV[4], 'session', ARGV[5])
   return 1`;
 
 // Exclusive start: the log never holds entries the snapshot has, but a reader must not count on it.
 const loadDocumentScript = `
-  local snapshot = redis.call('HMGET', KEYS[1], 'data', 'through')
+  local snapshot = redis.call('HMGET', KEYS[1], 'data', 'through', 'ledger')
   local start = '-'
   if snapshot[2] then start = '(' .. snapshot[2] end
-  return { snapshot[1], snapshot[2], redis.call('XRANGE', KEYS[2], start, '+') }`;
+  return { snapshot[1], snapshot[2], snapshot[3], redis.call('XRANGE', KEYS[2], start, '+') }`;
 
 // Stream ids compare as (ms, seq) numbers, not as text. MINID keeps ids >= its argument, so
 // passing ms-(seq+1) trims exactly the entries <= the cursor.
@@ -84,6 +88,7 @@ const compactScript = `
     if not newer then return 0 end
   end
   redis.call('HSET', KEYS[1], 'data', ARGV[1], 'through', ARGV[2])
+  if ARGV[4] == '' then redis.call('HDEL', KEYS[1], 'ledger') else redis.call('HSET', KEYS[1], 'ledger', ARGV[4]) end
   local now = redis.call('TIME')
   local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[3])
   local trimMs, trimSeq = tonumber(ms), tonumber(seq) + 1
@@ -99,15 +104,15 @@ const countAfterSnapshotScript = `
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    concordCreateDocument(metaKey: string, id: string, title: string, createdAt: string): Result<unknown, Context>;
+    concordCreateDocument(metaKey: string, id: string, title: string, createdAt: string, kind: string, session: string): Result<unknown, Context>;
     concordLoadDocumentBuffer(snapshotKey: string, logKey: string): Result<unknown, Context>;
-    concordCompact(snapshotKey: string, logKey: string, snapshot: Buffer, through: string, retentionMs: string): Result<unknown, Context>;
+    concordCompact(snapshotKey: string, logKey: string, snapshot: Buffer, through: string, retentionMs: string, ledger: string): Result<unknown, Context>;
     concordCountAfterSnapshot(snapshotKey: string, logKey: string): Result<number, Context>;
   }
 }
 
 const streamEntriesSchema = z.array(z.tuple([z.instanceof(Buffer), z.array(z.instanceof(Buffer))]));
-const loadReplySchema = z.tuple([z.instanceof(Buffer).nullable(), z.instanceof(Buffer).nullable(), streamEntriesSchema]);
+const loadReplySchema = z.tuple([z.instanceof(Buffer).nullable(), z.instanceof(Buffer).nullable(), z.instanceof(Buffer).nullable(), streamEntriesSchema]);
 
 /**
  * Store shared by every server instance, in Redis (or a Redis Cluster: see the key layout above).
@@ -156,13 +161,16 @@ export class RedisStore implements Store {
       valid.id,
       valid.title,
       valid.createdAt,
+      valid.kind,
+      valid.session,
     );
     if (created !== 1) throw new Error(`document ${valid.id} already exists`);
   }
 
   async getDocument(documentId: string): Promise<DocumentMeta | null> {
     const fields = await this.redis.hgetall(documentKeys(documentId).meta);
-    return Object.keys(fields).length === 0 ? null : documentMetaSchema.parse(fields);
+    // Documents created before kinds and sessions existed have neither field.
+    return Object.keys(fields).length === 0 ? null : documentMetaSchema.parse({ kind: 'other', session: '', ...fields });
   }
 
   async listDocuments(): Promise<DocumentMeta[]> {
@@ -174,26 +182,28 @@ export class RedisStore implements Store {
   async loadDocument(documentId: string): Promise<LoadedDocument> {
     const keys = documentKeys(documentId);
     const reply = await this.redis.concordLoadDocumentBuffer(keys.snapshot, keys.log);
-    const [snapshot, through, entries] = loadReplySchema.parse(reply);
+    const [snapshot, through, ledger, entries] = loadReplySchema.parse(reply);
     const updates: StoredUpdate[] = entries.map(([id, fields]) => ({ cursor: id.toString(), ...parseStreamEntry(fields) }));
     return {
       snapshot: snapshot === null ? null : new Uint8Array(snapshot),
+      ledger: ledger?.toString() ?? null,
       updates,
       cursor: updates.at(-1)?.cursor ?? through?.toString() ?? logStart,
     };
   }
 
-  async appendUpdate(documentId: string, update: Uint8Array, origin: string): Promise<Cursor> {
-    const id = await this.redis.xadd(documentKeys(documentId).log, '*', 'u', toBuffer(update), 'o', origin);
+  async appendUpdate(documentId: string, update: Uint8Array, origin: string, author: string | null = null): Promise<Cursor> {
+    const log = documentKeys(documentId).log;
+    const id = author === null ? await this.redis.xadd(log, '*', 'u', toBuffer(update), 'o', origin) : await this.redis.xadd(log, '*', 'u', toBuffer(update), 'o', origin, 'a', author);
     if (id === null) throw new Error('XADD returned no id');
     return id;
   }
 
-  async compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor): Promise<void> {
+  async compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor, ledger: string | null = null): Promise<void> {
     const through = cursorToStreamId(throughCursor);
     if (through === '0-0') return;
     const keys = documentKeys(documentId);
-    await this.redis.concordCompact(keys.snapshot, keys.log, toBuffer(snapshot), through, String(this.logRetentionMilliseconds));
+    await this.redis.concordCompact(keys.snapshot, keys.log, toBuffer(snapshot), through, String(this.logRetentionMilliseconds), ledger ?? '');
   }
 
   async countUpdates(documentId: string): Promise<number> {

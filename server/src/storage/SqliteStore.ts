@@ -21,7 +21,9 @@ const schema = `
   CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'other',
+    session TEXT NOT NULL DEFAULT ''
   ) STRICT;
   -- One B-tree keyed by (document, sequence): an append writes one page, not a table page, an index
   -- page and AUTOINCREMENT's sqlite_sequence page. Sequences are numbered per document by the store.
@@ -30,27 +32,47 @@ const schema = `
     seq INTEGER NOT NULL,
     data BLOB NOT NULL,
     origin TEXT NOT NULL,
+    author TEXT,
     PRIMARY KEY (document_id, seq)
   ) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS snapshots (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     data BLOB NOT NULL,
-    through_id INTEGER NOT NULL
+    through_id INTEGER NOT NULL,
+    ledger TEXT
   ) STRICT;
 `;
 
+/** Columns added since the first release: added in place to a file created before them. */
+const addedColumns: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+  { table: 'documents', column: 'kind', definition: "TEXT NOT NULL DEFAULT 'other'" },
+  { table: 'documents', column: 'session', definition: "TEXT NOT NULL DEFAULT ''" },
+  { table: 'updates', column: 'author', definition: 'TEXT' },
+  { table: 'snapshots', column: 'ledger', definition: 'TEXT' },
+];
+
+const columnRowSchema = z.object({ name: z.string() });
+
+function addMissingColumns(database: Database.Database): void {
+  for (const { table, column, definition } of addedColumns) {
+    const columns = database.prepare(`PRAGMA table_info(${table})`).all().map((row) => columnRowSchema.parse(row).name);
+    if (!columns.includes(column)) database.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+}
+
 const documentRowSchema = z
-  .object({ id: z.string(), title: z.string(), created_at: z.string() })
-  .transform((row) => documentMetaSchema.parse({ id: row.id, title: row.title, createdAt: row.created_at }));
-const updateRowSchema = z.object({ seq: z.number().int(), data: z.instanceof(Buffer), origin: z.string() });
+  .object({ id: z.string(), title: z.string(), created_at: z.string(), kind: z.string(), session: z.string() })
+  .transform((row) => documentMetaSchema.parse({ id: row.id, title: row.title, createdAt: row.created_at, kind: row.kind, session: row.session }));
+const updateRowSchema = z.object({ seq: z.number().int(), data: z.instanceof(Buffer), origin: z.string(), author: z.string().nullable() });
 const lastSequenceRowSchema = z.object({ last: z.number().int() });
-const snapshotRowSchema = z.object({ data: z.instanceof(Buffer), through_id: z.number().int() });
+const snapshotRowSchema = z.object({ data: z.instanceof(Buffer), through_id: z.number().int(), ledger: z.string().nullable() });
 const countRowSchema = z.object({ count: z.number().int() });
 
 interface PendingAppend {
   documentId: string;
   update: Uint8Array;
   origin: string;
+  author: string | null;
   resolve: (cursor: Cursor) => void;
   reject: (error: unknown) => void;
 }
@@ -80,13 +102,14 @@ export class SqliteStore implements Store {
     this.database.pragma('busy_timeout = 5000');
     this.database.pragma('foreign_keys = ON');
     this.database.exec(schema);
+    addMissingColumns(this.database);
     this.statements = prepareStatements(this.database);
   }
 
   async createDocument(meta: DocumentMeta): Promise<void> {
     const valid = documentMetaSchema.parse(meta);
     try {
-      this.statements.insertDocument.run(valid.id, valid.title, valid.createdAt);
+      this.statements.insertDocument.run(valid.id, valid.title, valid.createdAt, valid.kind, valid.session);
     } catch (error) {
       if (isSqliteError(error) && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new Error(`document ${valid.id} already exists`, { cause: error });
@@ -113,28 +136,28 @@ export class SqliteStore implements Store {
       const throughId = snapshot?.through_id ?? 0;
       const updates: StoredUpdate[] = this.statements.selectUpdatesAfter.all(documentId, throughId).map((row) => {
         const update = updateRowSchema.parse(row);
-        return { cursor: String(update.seq), update: new Uint8Array(update.data), origin: update.origin };
+        return { cursor: String(update.seq), update: new Uint8Array(update.data), origin: update.origin, author: update.author };
       });
       const cursor = updates.at(-1)?.cursor ?? (throughId === 0 ? logStart : String(throughId));
-      return { snapshot: snapshot === null ? null : new Uint8Array(snapshot.data), updates, cursor };
+      return { snapshot: snapshot === null ? null : new Uint8Array(snapshot.data), ledger: snapshot?.ledger ?? null, updates, cursor };
     }).deferred();
   }
 
-  appendUpdate(documentId: string, update: Uint8Array, origin: string): Promise<Cursor> {
+  appendUpdate(documentId: string, update: Uint8Array, origin: string, author: string | null = null): Promise<Cursor> {
     if (this.closed) return Promise.reject(new Error('SqliteStore is closed'));
     return new Promise<Cursor>((resolve, reject) => {
-      this.pending.push({ documentId, update, origin, resolve, reject });
+      this.pending.push({ documentId, update, origin, author, resolve, reject });
       this.scheduledFlush ??= setImmediate(() => this.flushPendingAppends());
     });
   }
 
-  async compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor): Promise<void> {
+  async compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor, ledger: string | null = null): Promise<void> {
     const throughId = parseCursor(throughCursor);
     this.database.transaction(() => {
       const current = this.statements.selectSnapshot.get(documentId);
       const currentThroughId = current === undefined ? 0 : snapshotRowSchema.parse(current).through_id;
       if (throughId <= currentThroughId) return;
-      this.statements.upsertSnapshot.run(documentId, toBuffer(snapshot), throughId);
+      this.statements.upsertSnapshot.run(documentId, toBuffer(snapshot), throughId, ledger);
       this.statements.deleteUpdatesThrough.run(documentId, throughId);
     }).immediate();
   }
@@ -189,7 +212,7 @@ export class SqliteStore implements Store {
   private insertUpdate(append: PendingAppend): AppendOutcome {
     try {
       const sequence = this.lastSequence(append.documentId) + 1;
-      this.statements.insertUpdate.run(append.documentId, sequence, toBuffer(append.update), append.origin);
+      this.statements.insertUpdate.run(append.documentId, sequence, toBuffer(append.update), append.origin, append.author);
       this.lastSequences.set(append.documentId, sequence);
       return { cursor: String(sequence) };
     } catch (error) {
@@ -204,21 +227,21 @@ export class SqliteStore implements Store {
 /** Prepared once: every query the store runs. */
 function prepareStatements(database: Database.Database) {
 return {
-    insertDocument: database.prepare('INSERT INTO documents (id, title, created_at) VALUES (?, ?, ?)'),
-    selectDocument: database.prepare('SELECT id, title, created_at FROM documents WHERE id = ?'),
-    selectDocuments: database.prepare('SELECT id, title, created_at FROM documents ORDER BY rowid'),
-    insertUpdate: database.prepare('INSERT INTO updates (document_id, seq, data, origin) VALUES (?, ?, ?, ?)'),
+    insertDocument: database.prepare('INSERT INTO documents (id, title, created_at, kind, session) VALUES (?, ?, ?, ?, ?)'),
+    selectDocument: database.prepare('SELECT id, title, created_at, kind, session FROM documents WHERE id = ?'),
+    selectDocuments: database.prepare('SELECT id, title, created_at, kind, session FROM documents ORDER BY rowid'),
+    insertUpdate: database.prepare('INSERT INTO updates (document_id, seq, data, origin, author) VALUES (?, ?, ?, ?, ?)'),
     selectLastSequence: database.prepare(
       `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
                   coalesce((SELECT through_id FROM snapshots WHERE document_id = ?), 0)) AS last`,
     ),
-    selectSnapshot: database.prepare('SELECT data, through_id FROM snapshots WHERE document_id = ?'),
+    selectSnapshot: database.prepare('SELECT data, through_id, ledger FROM snapshots WHERE document_id = ?'),
     selectUpdatesAfter: database.prepare(
-      'SELECT seq, data, origin FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+      'SELECT seq, data, origin, author FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
     ),
     upsertSnapshot: database.prepare(
-      `INSERT INTO snapshots (document_id, data, through_id) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, through_id = excluded.through_id`,
+      `INSERT INTO snapshots (document_id, data, through_id, ledger) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, through_id = excluded.through_id, ledger = excluded.ledger`,
     ),
     deleteUpdatesThrough: database.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
     countUpdatesAfterSnapshot: database.prepare(

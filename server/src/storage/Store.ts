@@ -11,11 +11,15 @@ export interface StoredUpdate {
   update: Uint8Array;
   /** Id of the server instance that appended it, so an instance can skip its own entries on the bus. */
   origin: string;
+  /** Who sent it (JSON written by the collaboration server, opaque here), or null for entries from before accounts. */
+  author: string | null;
 }
 
 export interface LoadedDocument {
   /** Compacted state of every update through `snapshotCursor`, or null when never compacted. */
   snapshot: Uint8Array | null;
+  /** What the server derived from the log up to the snapshot (attribution, clientID owners), stored with it; opaque here. */
+  ledger: string | null;
   /** Updates appended after the snapshot, oldest first. */
   updates: StoredUpdate[];
   /** Cursor of the last update read (or of the snapshot when there are none). */
@@ -35,12 +39,12 @@ export interface Store {
   /** Snapshot plus the log after it, read atomically with respect to `compact`. */
   loadDocument(documentId: string): Promise<LoadedDocument>;
   /** Appends one update; resolves with its cursor once durable. Appends from one process keep their order. */
-  appendUpdate(documentId: string, update: Uint8Array, origin: string): Promise<Cursor>;
+  appendUpdate(documentId: string, update: Uint8Array, origin: string, author?: string | null): Promise<Cursor>;
   /**
-   * Replaces the snapshot with `snapshot`, which holds every update through `throughCursor`,
+   * Replaces the snapshot with `snapshot` (and its `ledger`), which hold every update through `throughCursor`,
    * and drops those updates from the log. Does nothing when the stored snapshot is already as recent.
    */
-  compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor): Promise<void>;
+  compact(documentId: string, snapshot: Uint8Array, throughCursor: Cursor, ledger?: string | null): Promise<void>;
   /** Number of log entries after the snapshot (drives compaction and the benchmark). */
   countUpdates(documentId: string): Promise<number>;
   /** Throws when the backend is unreachable (for /readyz). */

@@ -13,15 +13,17 @@ export const CloseCode = {
   internalError: 1011,
   /** The store could not confirm an update: reconnect, your copy still holds it. */
   tryAgainLater: 1013,
+  /** The account changed (role, affiliation, disabled) or the session ended: reconnect, which signs in again or is refused with 401. */
+  reauthenticate: 4001,
   /** A frame that is not a valid y-websocket message. */
   malformedMessage: 4400,
-  /** The connection may not write to this document. */
+  /** The connection may not make this change (read-only, agreed paragraph, status, paragraph id): drop the local change and resynchronise. */
   forbidden: 4403,
   /** No pong within the heartbeat interval (the socket is dropped; reported in metrics). */
   heartbeatTimeout: 4008,
   /** A clientID that belongs to someone else. */
   clientIdTaken: 4409,
-  /** A well-formed update the server refuses (Skip structs, clock jumps, missing dependencies, deletes beyond known clocks, limits). */
+  /** A well-formed update the server refuses (Skip structs, clock jumps, missing dependencies, deletes beyond known clocks, limits, content outside the document schema). */
   refusedUpdate: 4422,
   /** More messages per second than MAX_MESSAGES_PER_SECOND. */
   rateLimited: 4029,
@@ -43,6 +45,18 @@ export const RefusalReason = {
   deleteBeyondClock: 'delete-beyond-clock',
   clientIdTaken: 'client-id-taken',
   readOnly: 'read-only',
+  /** The update changes, deletes or moves an agreed (or agreed ad referendum) paragraph. */
+  lockedBlock: 'locked-block',
+  /** Only chairs change a paragraph's status. */
+  statusForbidden: 'status-forbidden',
+  /** A paragraph's id never changes; a new paragraph needs a unique one. */
+  blockId: 'block-id',
+  /** A node, mark, attribute or value the document schema does not allow. */
+  schemaViolation: 'schema-violation',
+  /** Typing for a delegation needs a chair or the secretariat, and a delegation of the committee. */
+  typingForForbidden: 'typing-for-forbidden',
+  /** The account changed or the session ended. */
+  accountChanged: 'account-changed',
   /** Awareness entries about a clientID another connection set: dropped, the connection stays. */
   awarenessNotOwned: 'awareness-not-owned',
   rateLimited: 'rate-limited',

@@ -9,7 +9,14 @@ export const MessageType = {
   queryAwareness: 3,
   /** Server to client: how many of this connection's update-bearing messages are durably stored. */
   stored: 100,
+  /** Server to client: per-paragraph attribution (JSON, ledgerMessageSchema), to clients that ask with `?ledger=1`. */
+  ledger: 101,
+  /** Client to server: whom the following edits speak for (JSON, speakerMessageSchema); chairs and the secretariat only. */
+  speaker: 102,
 } as const;
+
+/** Query parameter a client sets on the websocket URL to receive `ledger` messages. */
+export const ledgerParameter = 'ledger';
 
 /** Query parameter a client sets on the websocket URL to receive `stored` messages. */
 export const storedAcknowledgementParameter = 'acks';

@@ -2,32 +2,37 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { RedisStore, SqliteStore, type Store } from '@concord/server';
+import { RedisStore, SqliteStore, initialContent, type Store } from '@concord/server';
+import { draftText } from '../../utils/draft.ts';
 import type { BenchOptions } from '../benchOptions.ts';
 import type { WorkloadResult } from '../report.ts';
 import { startRedisServer, type RedisServerOptions } from '../../utils/redisServer.ts';
 
 const documentId = 'append-latency';
 
-/** A keystroke-sized update, as Concord appends it. */
+/** A keystroke in a new document's first paragraph, as Concord appends it. */
 function keystroke(): Uint8Array {
   const doc = new Y.Doc();
+  Y.applyUpdate(doc, initialContent());
   let update: Uint8Array = new Uint8Array();
   doc.on('update', (emitted: Uint8Array) => (update = emitted));
-  doc.getText('text').insert(0, 'a');
+  draftText(doc).insert(0, 'a');
   return update;
 }
+
+/** The author the collaboration server stamps on a delegate's update (stored with it). */
+const author = JSON.stringify({ userId: 'bench-delegate', name: 'Benchmark delegate', role: 'delegate', speaker: 'FRA', typedFor: false, at: new Date().toISOString() });
 
 const percentile = (sorted: number[], fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
 
 /** Appends one update at a time, as a single typing delegate would, and times each until it resolves. */
 async function timeAppends(store: Store, count: number): Promise<number[]> {
-  await store.createDocument({ id: documentId, title: 'Append latency', createdAt: new Date().toISOString() });
+  await store.createDocument({ id: documentId, title: 'Append latency', kind: 'other', session: 'Benchmark session', createdAt: new Date().toISOString() });
   const update = keystroke();
   const durations: number[] = [];
   for (let index = 0; index < count; index++) {
     const started = performance.now();
-    await store.appendUpdate(documentId, update, 'bench');
+    await store.appendUpdate(documentId, update, 'bench', author);
     durations.push(performance.now() - started);
   }
   return durations.sort((first, second) => first - second);

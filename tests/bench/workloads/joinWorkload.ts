@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { documentField } from '@concord/shared';
 import type { BenchOptions } from '../benchOptions.ts';
 import { startConcord, startReference, type BenchServer } from '../benchServers.ts';
 import { LoadClient } from '../LoadClient.ts';
@@ -22,12 +23,15 @@ interface JoinFigures {
   warm: number[];
 }
 
+/** Top-level blocks of the document: the treaty's paragraphs and the empty one every document starts with. */
+const blocks = paragraphs + 1;
+
 /** Milliseconds from opening the websocket to holding all paragraphs. */
 async function timeJoin(server: BenchServer, documentId: string): Promise<{ milliseconds: number; client: LoadClient }> {
   const started = performance.now();
   const client = new LoadClient({ serverUrl: server.url, documentId });
   // Complete, not just synced: the reference answers sync step 2 before LevelDB has loaded, then sends the content.
-  await client.waitFor(() => client.isSynced && client.doc.getXmlFragment('default').length === paragraphs, 60_000, 'the full document');
+  await client.waitFor(() => client.isSynced && client.doc.getXmlFragment(documentField).length === blocks, 60_000, 'the full document');
   return { milliseconds: performance.now() - started, client };
 }
 
@@ -48,6 +52,7 @@ async function measure(launch: Launcher, coldRuns: number, repeats: number): Pro
     const author = new LoadClient({ serverUrl: server.url, documentId });
     await author.whenSynced();
     author.change(() => writeTreatyDocument(author.doc, paragraphs));
+    if (author.doc.getXmlFragment(documentField).length !== blocks) throw new Error(`${server.label}: the document should start with one paragraph`);
     // Ten edits per message keeps the author under Concord's message rate limit (200/s).
     for (let edit = 0; edit < smallEdits; edit += 10) {
       author.change(() => {

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { BenchOptions } from '../benchOptions.ts';
 import { startConcord, startReference, type BenchServer } from '../benchServers.ts';
 import { LoadClient } from '../LoadClient.ts';
+import { draftText } from '../../utils/draft.ts';
 import { readMemory, RssSampler } from '../processStats.ts';
 import type { WorkloadResult } from '../report.ts';
 
@@ -12,11 +13,11 @@ const settleSeconds = 5;
 /** ~1 KB per edit, so each visited document holds ~20 KB of text: enough for kept documents to show. */
 const paragraph = 'The States Parties to this Treaty undertake to pursue negotiations in good faith on effective measures relating to cessation of the nuclear arms race. '.repeat(7);
 
-/** One visit: join, type a few paragraphs, wait until the server has them, leave. */
+/** One visit: join, type a few paragraphs' worth into the first paragraph, wait until the server has them, leave. */
 async function visit(server: BenchServer, documentId: string): Promise<void> {
   const client = new LoadClient({ serverUrl: server.url, documentId });
   await client.whenSynced();
-  const text = client.doc.getText('text');
+  const text = draftText(client.doc);
   for (let edit = 0; edit < editsPerVisit; edit++) client.change(() => text.insert(text.length, `${edit}. ${paragraph}\n`));
   await client.roundTrip();
   await client.close();

@@ -95,7 +95,10 @@ describe('inspectUpdate on paragraphs', () => {
     const { server, editor, serverBlock, editorText } = paragraphs();
     const update = capture(editor, () => editorText(1).insert(6, ' amended'));
     const result = accepted(server, update);
-    expect(result).toEqual({ ok: true, authors: [editorId], isEmpty: false, touchedBlocks: [serverBlock(1)], rootsWithNewBlocks: [] });
+    expect(result).toMatchObject({ ok: true, authors: [editorId], isEmpty: false, touchedBlocks: [serverBlock(1)], rootsWithNewBlocks: [], deletedItems: [] });
+    if (!result.ok) return;
+    expect(result.newItems.length).toBeGreaterThan(0);
+    for (const landing of result.newItems) expect(landing.block).toEqual({ kind: 'existing', item: serverBlock(1) });
     applyAndCompare(server, editor, update);
   });
 
@@ -183,7 +186,7 @@ describe('inspectUpdate on resent and out-of-order updates', () => {
     const remove = capture(editor, () => editorText(2).delete(0, 3));
     Y.applyUpdate(server, insert);
     Y.applyUpdate(server, remove);
-    expect(accepted(server, insert)).toEqual({ ok: true, authors: [], isEmpty: true, touchedBlocks: [], rootsWithNewBlocks: [] });
+    expect(accepted(server, insert)).toEqual({ ok: true, authors: [], isEmpty: true, touchedBlocks: [], rootsWithNewBlocks: [], newItems: [], deletedItems: [] });
     expect(accepted(server, remove).isEmpty).toBe(true);
   });
 
@@ -295,7 +298,7 @@ describe('inspectUpdate on hostile updates', () => {
     expect(reasonOf(server, ranges(7, 3, 0, 5))).toBe('malformed');
   });
 
-  it('refuses a 14-byte frame declaring 2^25 structs quickly', () => {
+  it('refuses a 14-byte frame declaring 2^25 structs before decoding it', () => {
     const update = craft((encoder) => {
       writeUints(encoder, 1, 2 ** 25, editorId, 0);
       encoding.writeUint8(encoder, 4);
@@ -305,10 +308,9 @@ describe('inspectUpdate on hostile updates', () => {
       writeUints(encoder, 0);
     });
     expect(update.length).toBe(14);
-    const started = performance.now();
     const result = inspectUpdate(new Y.Doc(), update, { ...limits, maxStructs: 2 ** 30 });
-    expect(performance.now() - started).toBeLessThan(50);
-    expect(result.ok).toBe(false);
+    // The bounded pre-scan answers, from the count alone: the yjs decoder never sees the frame.
+    expect(result).toMatchObject({ ok: false, reason: 'malformed', detail: expect.stringMatching(/exceeds the \d+ bytes left/) });
   });
 
   it('refuses structs that refer to each other in a cycle, which yjs would keep pending', () => {

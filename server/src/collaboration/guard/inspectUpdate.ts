@@ -30,6 +30,25 @@ import { scanUpdateBounds, type UpdateLimits, type UpdateRefusal } from './scanU
 
 export type { UpdateLimits, UpdateRefusal } from './scanUpdateBounds.ts';
 
+/** The type a new item lands in. */
+export type LandingParent =
+  | { kind: 'root'; name: string }
+  /** A type the document has (not a root). */
+  | { kind: 'existing'; type: Y.AbstractType<unknown> }
+  /** The type held by another new item of the same update. */
+  | { kind: 'new'; item: Y.Item };
+
+/** Where a new item of the update lands, for the document policy (schema, locks, attribution). */
+export interface NewItem {
+  /** The decoded struct (not integrated: read its content, id, parentSub-free fields only). */
+  item: Y.Item;
+  parent: LandingParent;
+  /** Map key (an element attribute) or null for a list child. */
+  parentSub: string | null;
+  /** The top-level block it lands in, or null when the item is itself a top-level block (a child of a root). */
+  block: { kind: 'existing'; item: Y.Item } | { kind: 'new'; item: Y.Item } | null;
+}
+
 export interface UpdateInspection {
   ok: true;
   /** Clients owning at least one struct the document does not have yet: the caller checks they are the sender's. */
@@ -40,6 +59,10 @@ export interface UpdateInspection {
   touchedBlocks: Y.Item[];
   /** Root types that get new children (new top-level blocks; new keys on a root map), including roots the update creates. */
   rootsWithNewBlocks: string[];
+  /** Every new item that lands somewhere (not turned into GC), in integration order. */
+  newItems: NewItem[];
+  /** Live items of the document the update deletes. */
+  deletedItems: Y.Item[];
 }
 
 /** Where a new item lands. `newBlock`: inside a top-level block this same update creates. */
@@ -92,6 +115,10 @@ class UpdateInspector {
   private readonly parentSubs: Array<string | null | undefined> = [];
   private readonly touchedBlocks = new Set<Y.Item>();
   private readonly rootsWithNewBlocks = new Set<string>();
+  /** Landing of each new struct index, for the items that land somewhere. */
+  private readonly landings: Array<NewItem | undefined> = [];
+  private readonly newItems: NewItem[] = [];
+  private readonly deletedItems: Y.Item[] = [];
 
   constructor(
     private readonly doc: Y.Doc,
@@ -163,6 +190,7 @@ class UpdateInspector {
           if (forged !== null) return refuse(RefusalReason.forgedOrigins, `${formatId(item.id)}: ${forged}`);
         }
         this.placements[head] = placement;
+        if (placement !== collected) this.recordLanding(head, item, placement);
         if (placement.kind === 'block') this.touchedBlocks.add(placement.block);
         if (placement.kind === 'root') this.rootsWithNewBlocks.add(placement.rootName);
         run.integratedEnd = item.id.clock + item.length;
@@ -170,6 +198,46 @@ class UpdateInspector {
       head = stack.pop() ?? takeNext(targets);
     }
     return null;
+  }
+
+  /** Records the type, map key and top-level block a new item lands in (its placement is not `collected`). */
+  private recordLanding(index: number, item: Y.Item, placement: Placement): void {
+    const parent = this.landingParentOf(item);
+    let block: NewItem['block'];
+    if (placement.kind === 'root') block = null;
+    else if (placement.kind === 'block') block = { kind: 'existing', item: placement.block };
+    else if (parent.kind === 'new') block = this.landingOf(parent.item)?.block ?? { kind: 'new', item: parent.item };
+    else block = null;
+    const landing: NewItem = { item, parent, parentSub: this.parentSubs[index] ?? null, block };
+    this.landings[index] = landing;
+    this.newItems.push(landing);
+  }
+
+  private landingOf(item: Y.Item): NewItem | undefined {
+    const index = this.locate(item.id);
+    return typeof index === 'number' ? this.landings[index] : undefined;
+  }
+
+  /** The type an item lands in, resolved as placementOf does (only called for items that land). */
+  private landingParentOf(item: Y.Item): LandingParent {
+    const parent: unknown = item.parent;
+    if (typeof parent === 'string') return { kind: 'root', name: parent };
+    if (parent instanceof Y.ID) return this.landingParentInside(this.locate(parent));
+    const neighbour = this.locate((item.origin ?? item.rightOrigin)!);
+    if (typeof neighbour === 'number') return this.landings[neighbour]!.parent;
+    return this.landingParentInType((neighbour as Y.Item).parent as Y.AbstractType<unknown>);
+  }
+
+  private landingParentInside(parent: Y.Item | Y.GC | number): LandingParent {
+    if (typeof parent === 'number') return { kind: 'new', item: this.structs[parent] as Y.Item };
+    return this.landingParentInType(((parent as Y.Item).content as Y.ContentType).type);
+  }
+
+  private landingParentInType(type: Y.AbstractType<unknown>): LandingParent {
+    if (type._item === null) {
+      for (const [name, root] of this.doc.share) if (root === type) return { kind: 'root', name };
+    }
+    return { kind: 'existing', type };
   }
 
   /** Runs checkNeighbours when both origins and the parent are already in the document (not new in this update). */
@@ -319,6 +387,7 @@ class UpdateInspector {
           if (struct.id.clock >= end) break;
           if (!(struct instanceof Y.Item) || struct.deleted) continue;
           deletesLiveItems = true;
+          this.deletedItems.push(struct);
           const block = topLevelBlock(struct);
           if (block !== null) this.touchedBlocks.add(block);
         }
@@ -336,6 +405,8 @@ class UpdateInspector {
       isEmpty: authors.length === 0 && !deletesLiveItems,
       touchedBlocks: [...this.touchedBlocks],
       rootsWithNewBlocks: [...this.rootsWithNewBlocks],
+      newItems: this.newItems,
+      deletedItems: this.deletedItems,
     };
   }
 }
