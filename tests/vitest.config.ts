@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'] },
       },
       {
         extends: true,
@@ -22,6 +22,18 @@ export default defineConfig({
           maxWorkers: 2,
           // Runs after the unit project (a project with its own maxWorkers needs its own group).
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One browser at a time, after the other projects: Chromium and the server share 2 cores.
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

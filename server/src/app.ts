@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Accounts } from './accounts/Accounts.ts';
@@ -12,6 +13,7 @@ import { noStore, securityHeaders } from './http/securityHeaders.ts';
 import { sessionMiddleware } from './http/session.ts';
 import type { Store } from './storage/Store.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { loadBuiltClient } from './routes/client.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -28,21 +30,34 @@ export interface AppDependencies {
   audit: AuditLog;
   registry: Registry;
   logger: Logger;
+  /**
+   * The built drafting-room client; defaults to client/dist. Null, or a directory without index.html, keeps
+   * the plain home page at / (a server run before `pnpm --filter @concord/client build`).
+   */
+  clientDirectory?: string | null;
 }
 
 /** The routes that are used before a session exists: CSRF asks them for an allowed Origin and a JSON body, not a token. */
 const withoutCsrfToken = new Set(['POST /api/session', 'POST /api/invitations/accept']);
 
+/** Stands in for the client's files when there is no build. */
+const noClient = createMiddleware<AppEnv>((_context, next) => next());
+
 /**
- * The HTTP API. Middleware order: security headers, client address, then for /api: no-store,
- * body limit, session, CSRF. Routes are chained so that `AppType` gives clients a typed `hc` client.
+ * The HTTP API and the client. Middleware order: security headers, client address, the client's files
+ * (when built: they need no session), then for /api: no-store, body limit, session, CSRF. Routes are
+ * chained so that `AppType` gives clients a typed `hc` client. With a built client, / and every page
+ * address the API does not answer get the client's page (its router shows the screen); without one, /
+ * is the plain home page.
  */
-export function createApp({ config, store, accounts, audit, registry, logger }: AppDependencies) {
+export function createApp({ config, store, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
   const production = isProduction(config);
   const session = sessionMiddleware(accounts);
+  const client = clientDirectory === null ? null : loadBuiltClient(clientDirectory);
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(production))
     .use('*', clientAddress(config.TRUST_PROXY))
+    .use('*', client?.files ?? noClient)
     .use('/api/*', noStore)
     .use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (context) => context.json(errorBody('payload_too_large', 'the request body is larger than 64 KiB'), 413) }))
     .use('/', session)
@@ -60,7 +75,7 @@ export function createApp({ config, store, accounts, audit, registry, logger }: 
     .route('/api/audit', auditRoutes(audit))
     .route('/api/documents', documentRoutes(store, audit))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
-  app.notFound((context) => context.json(errorBody('not_found', 'no such route'), 404));
+  app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {
     logger.error({ err: error, path: context.req.path }, 'request failed');
     return context.json(errorBody('internal_error', 'the server could not answer this request'), 500);

@@ -64,6 +64,8 @@ export const configSchema = z.object({
   HEARTBEAT_INTERVAL_MS: integer(100, 600_000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 10_000_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  /** The built drafting-room client to serve: a directory, or `off` for the API alone (unset: client/dist when built). */
+  CLIENT_DIR: z.string().min(1).optional(),
   /** production turns on Secure cookies and HSTS, and refuses demo accounts (docs/operations.md). */
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   /** Where users reach Concord (e.g. https://concord.example): invitation links point there and its origin may send requests. */

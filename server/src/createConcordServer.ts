@@ -11,6 +11,7 @@ import { allowedOrigins, isProduction, type Config } from './config.ts';
 import { CollaborationServer } from './collaboration/CollaborationServer.ts';
 import { AccessWatcher } from './collaboration/AccessWatcher.ts';
 import { collaborationPipeline } from './collaboration/pipeline.ts';
+import { defaultClientDirectory } from './routes/client.ts';
 import { findDemoCredentials } from './demo/findDemoCredentials.ts';
 import { createLogger } from './observability/logger.ts';
 import { openAccountServices, type AccountServiceOptions } from './openAccountServices.ts';
@@ -90,7 +91,8 @@ export async function startConcordServer(
     intervalMs: config.HEARTBEAT_INTERVAL_MS,
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = createApp({ config, store, accounts, audit, registry, logger });
+  const clientDirectory = config.CLIENT_DIR === 'off' ? null : path.resolve(config.CLIENT_DIR ?? defaultClientDirectory);
+  const app = createApp({ config, store, accounts, audit, registry, logger, clientDirectory });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {

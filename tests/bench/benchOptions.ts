@@ -15,6 +15,6 @@ export function readBenchOptions(argv: readonly string[] = process.argv.slice(2)
   const seconds = Number.isFinite(givenSeconds) && givenSeconds > 0 ? givenSeconds : quick ? 2 : 10;
   const onlyArgument = argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length) ?? environment.BENCH_ONLY ?? '';
   const only = new Set(onlyArgument.split(',').filter((part) => part.trim() !== '').map(Number));
-  for (const workload of only) if (!Number.isInteger(workload) || workload < 1 || workload > 8) throw new Error(`--only: unknown workload ${workload} (1-8)`);
+  for (const workload of only) if (!Number.isInteger(workload) || workload < 1 || workload > 9) throw new Error(`--only: unknown workload ${workload} (1-9)`);
   return { quick, seconds, warmupSeconds: quick ? 0.5 : 2, only };
 }

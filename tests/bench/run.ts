@@ -15,6 +15,7 @@ import { runMemoryWorkload } from './workloads/memoryWorkload.ts';
 import { runCrossInstanceWorkload } from './workloads/crossInstanceWorkload.ts';
 import { runLogLengthWorkload } from './workloads/logLengthWorkload.ts';
 import { runAppendLatencyWorkload } from './workloads/appendLatencyWorkload.ts';
+import { runEditorWorkload } from './workloads/editorWorkload.ts';
 import type { BenchOptions } from './benchOptions.ts';
 
 const options = readBenchOptions();
@@ -27,6 +28,7 @@ const workloads: Array<{ id: number; title: string; run: (options: BenchOptions)
   { id: 6, title: 'cross-instance', run: runCrossInstanceWorkload },
   { id: 7, title: 'history length', run: runLogLengthWorkload },
   { id: 8, title: 'store append latency', run: runAppendLatencyWorkload },
+  { id: 9, title: 'editor', run: runEditorWorkload },
 ];
 
 const environmentPrefix = ['BENCH_QUICK', 'BENCH_SECONDS', 'BENCH_ONLY']

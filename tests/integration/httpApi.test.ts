@@ -70,7 +70,7 @@ describe('HTTP API on a SQLite server', () => {
   let server: TestServer;
   let secretariat: SignedInAs;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ CLIENT_DIR: 'off' });
     secretariat = await server.asRole('secretariat');
   });
   afterAll(async () => {
@@ -247,7 +247,7 @@ describe('HTTP API when the SQLite store fails', () => {
   let server: TestServer;
   let secretariat: SignedInAs;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ CLIENT_DIR: 'off' });
     secretariat = await server.asRole('secretariat');
   });
   afterAll(async () => {

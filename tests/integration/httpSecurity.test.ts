@@ -22,7 +22,7 @@ describe('CSRF protection', () => {
   let server: TestServer;
   let secretariat: SignedInAs;
   beforeAll(async () => {
-    server = await startTestServer({ ALLOWED_ORIGINS: 'http://localhost:5173', PUBLIC_URL: 'https://concord.example/' });
+    server = await startTestServer({ ALLOWED_ORIGINS: 'http://localhost:5173', PUBLIC_URL: 'https://concord.example/', CLIENT_DIR: 'off' });
     secretariat = await server.asRole('secretariat');
   });
   afterAll(async () => {
@@ -103,7 +103,7 @@ describe('security headers', () => {
   let server: TestServer;
   let delegate: SignedInAs;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ CLIENT_DIR: 'off' });
     delegate = await server.asRole('delegate');
   });
   afterAll(async () => {
@@ -170,7 +170,7 @@ describe('security headers', () => {
 describe('security headers in production', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ NODE_ENV: 'production' });
+    server = await startTestServer({ NODE_ENV: 'production', CLIENT_DIR: 'off' });
   });
   afterAll(async () => {
     await server.stop();

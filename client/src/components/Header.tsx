@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can, roleLabels, type User } from '@concord/shared';
+import { asLanguage } from '../i18n/language.ts';
+import { Link } from '../routing/Link.tsx';
+import { paths } from '../routing/routes.ts';
+import { affiliationLabel } from './affiliationLabel.ts';
+import { Button } from './Button.tsx';
+import { classNames } from './classNames.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export interface HeaderProps {
+  /** Null before sign-in: then only the name and the language switch show. */
+  user: User | null;
+  /** The current path, to mark the current section. */
+  pathname: string;
+  onSignOut: () => Promise<void>;
+  /** Spans the whole window, like the editor below it. */
+  wide?: boolean;
+}
+
+/** The bar on every screen: the app's name, the sections, who is signed in (name, role, delegation), language, sign-out. */
+export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps) {
+  const { t, i18n } = useTranslation();
+  const language = asLanguage(i18n.language);
+  const [signingOut, setSigningOut] = useState(false);
+  const section = pathname === paths.admin ? 'admin' : pathname === paths.documents || pathname.startsWith('/documents/') ? 'documents' : null;
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await onSignOut();
+    } finally {
+      setSigningOut(false);
+    }
+  };
+  return (
+    <header className="app-header">
+      <div className={classNames('app-header__inner', wide && 'app-header__inner--wide')}>
+        <Link to={paths.documents} className="app-header__name">
+          {t('app.name')}
+        </Link>
+        {user !== null && (
+          <nav className="app-header__nav" aria-label={t('header.navigation')}>
+            <ul>
+              <li>
+                <Link to={paths.documents} className={classNames('app-header__link', section === 'documents' && 'is-current')} aria-current={section === 'documents' ? 'page' : undefined}>
+                  {t('header.documents')}
+                </Link>
+              </li>
+              {can(user, 'users.manage') && (
+                <li>
+                  <Link to={paths.admin} className={classNames('app-header__link', section === 'admin' && 'is-current')} aria-current={section === 'admin' ? 'page' : undefined}>
+                    {t('header.accounts')}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+        <div className="app-header__end">
+          {user !== null && (
+            <p className="app-header__user">
+              <span className="visually-hidden">{t('header.signedInAs')} </span>
+              <span className="app-header__user-name" dir="auto">
+                {user.name}
+              </span>
+              <span className="app-header__user-role">
+                {roleLabels[user.role][language]}
+                {user.affiliation.kind !== 'secretariat' && ` · ${affiliationLabel(user.affiliation, language)}`}
+              </span>
+            </p>
+          )}
+          <LanguageSwitch />
+          {user !== null && (
+            <Button variant="quiet" onClick={() => void signOut()} disabled={signingOut}>
+              {signingOut ? t('header.signingOut') : t('header.signOut')}
+            </Button>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

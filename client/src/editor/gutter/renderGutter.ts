@@ -1,0 +1,81 @@
+import type { GutterEntry } from './gutterEntries.ts';
+import type { GutterStrings } from './GutterStrings.ts';
+
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A padlock drawn in SVG (no emoji font needed), hidden from screen readers: the words say "locked". */
+function lockIcon(): SVGSVGElement {
+  const svg = document.createElementNS(svgNamespace, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', 'gutter__lock');
+  const path = document.createElementNS(svgNamespace, 'path');
+  path.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.5 0h4V5a2 2 0 0 0-4 0z');
+  svg.append(path);
+  return svg;
+}
+
+function tooltipId(entry: GutterEntry): string {
+  return `concord-gutter-${entry.blockId ?? `at-${entry.pos}`}`;
+}
+
+/**
+ * The gutter next to one block: a button (label, status, originator and group mix) that selects the block, and
+ * the details (who proposed it, who changed it, the balance of groups) in a tooltip shown on hover and on
+ * keyboard focus, dismissed with Escape. Built with DOM calls and textContent only: no HTML strings, no styles.
+ */
+export function renderGutter(entry: GutterEntry, strings: GutterStrings, onSelect: () => void): HTMLElement {
+  const container = element('div', `gutter gutter--${entry.status}`);
+  const button = element('button', 'gutter__button');
+  button.type = 'button';
+  const id = tooltipId(entry);
+  button.setAttribute('aria-describedby', id);
+
+  const firstLine = element('span', 'gutter__line');
+  const label = strings.label(entry);
+  // Plain paragraphs get a pilcrow so the button never reads as a bare status; headings and lists need none.
+  const shownLabel = label !== '' ? label : entry.type === 'paragraph' ? strings.unlabelled : '';
+  if (shownLabel !== '') firstLine.append(element('span', label === '' ? 'gutter__label gutter__label--none' : 'gutter__label', shownLabel));
+  const status = element('span', `gutter__status gutter__status--${entry.status}`);
+  if (entry.locked) status.append(lockIcon());
+  status.append(document.createTextNode(strings.status(entry.status)));
+  if (entry.locked) status.append(element('span', 'visually-hidden', `, ${strings.locked}`));
+  firstLine.append(status);
+  button.append(firstLine);
+  if (entry.originator !== null) {
+    button.append(element('span', 'gutter__origin', `${strings.speakerShort(entry.originator)} · ${strings.mix(entry.mix)}`));
+  }
+
+  const details = element('div', 'gutter__details');
+  details.id = id;
+  details.setAttribute('role', 'tooltip');
+  const title = `${strings.status(entry.status)}${entry.locked ? ` (${strings.locked})` : ''}`;
+  details.append(element('p', 'gutter__details-title', label === '' ? title : `${label} · ${title}`));
+  if (entry.originator === null) details.append(element('p', '', strings.noAttribution));
+  else {
+    details.append(element('p', '', strings.proposedBy(entry.originator, entry.createdAt)));
+    const list = element('ul', 'gutter__contributors');
+    for (const contributor of entry.contributors) list.append(element('li', '', strings.contribution(contributor)));
+    details.append(list, element('p', '', strings.balance(entry.mix)));
+  }
+  details.append(element('p', 'gutter__hint', strings.selectHint));
+
+  button.addEventListener('click', onSelect);
+  // WCAG 1.4.13: the tooltip can be dismissed without moving the pointer or the focus.
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') container.classList.add('gutter--dismissed');
+  });
+  const reset = () => container.classList.remove('gutter--dismissed');
+  button.addEventListener('blur', reset);
+  container.addEventListener('mouseleave', reset);
+  container.append(button, details);
+  return container;
+}

@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import editorEn from '../editor/i18n/en.json';
+import editorFr from '../editor/i18n/fr.json';
+import en from './en.json';
+import fr from './fr.json';
+import { asLanguage, initialLanguage, storeLanguage, supportedLanguages } from './language.ts';
+
+/** Two namespaces: `common` (this shell) and `editor` (client/src/editor/i18n), each with one file per language. */
+export const resources = {
+  en: { common: en, editor: editorEn },
+  fr: { common: fr, editor: editorFr },
+} as const;
+
+/** Marks the page with the language and its direction, so screen readers pronounce it and logical CSS follows it. */
+function applyToDocument(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18next.dir(language);
+}
+
+/** Starts i18next in the remembered (or browser) language and keeps <html lang dir> and the stored choice in step with it. */
+export async function setUpI18n(): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...supportedLanguages],
+    ns: ['common', 'editor'],
+    defaultNS: 'common',
+    // React escapes what it renders.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applyToDocument(i18next.language);
+  i18next.on('languageChanged', (language) => {
+    applyToDocument(language);
+    storeLanguage(asLanguage(language));
+  });
+}

@@ -1,0 +1,11 @@
+import type editorEn from '../editor/i18n/en.json';
+import type en from './en.json';
+
+// Typed keys: t('documents.title') is checked against the English files; fr.json is checked against en.json by a unit test.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { common: typeof en; editor: typeof editorEn };
+    returnNull: false;
+  }
+}
