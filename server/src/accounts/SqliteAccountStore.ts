@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openSqliteFile } from '../storage/openSqliteFile.ts';
 import { z } from 'zod';
 import { affiliationSchema, userSchema } from '@concord/shared';
 import {
@@ -115,13 +114,8 @@ export class SqliteAccountStore implements AccountStore {
   private closed = false;
 
   constructor(options: SqliteAccountStoreOptions) {
-    mkdirSync(options.directory, { recursive: true });
-    this.database = new Database(join(options.directory, 'concord.sqlite'));
-    this.database.pragma('journal_mode = WAL');
     // FULL: a password set, an account disabled or a session ended must survive power loss.
-    this.database.pragma('synchronous = FULL');
-    this.database.pragma('busy_timeout = 5000');
-    this.database.pragma('foreign_keys = ON');
+    this.database = openSqliteFile(options.directory, 'FULL');
     this.database.exec(schema);
     this.statements = prepareStatements(this.database);
   }

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../storage/openSqliteFile.ts';
 import { z } from 'zod';
 import {
   auditEntryInputSchema,
@@ -72,13 +71,8 @@ export class SqliteAuditLog implements AuditLog {
   private closed = false;
 
   constructor(options: SqliteAuditLogOptions) {
-    mkdirSync(options.directory, { recursive: true });
-    this.database = new Database(join(options.directory, 'concord.sqlite'));
-    this.database.pragma('journal_mode = WAL');
     // FULL: an entry whose append resolved survives power loss; audit writes are rare enough to afford it.
-    this.database.pragma('synchronous = FULL');
-    this.database.pragma('busy_timeout = 5000');
-    this.database.pragma('foreign_keys = ON');
+    this.database = openSqliteFile(options.directory, 'FULL');
     this.database.exec(schema);
     this.insert = this.database.prepare(
       `INSERT INTO audit_log (at, type, actor_user_id, document_id, actor, subject, ip, detail)

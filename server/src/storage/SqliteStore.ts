@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openSqliteFile } from './openSqliteFile.ts';
 import { z } from 'zod';
 import { documentMetaSchema, type DocumentMeta } from '@concord/shared';
 import { logStart, type Cursor, type LoadedDocument, type Store, type StoredUpdate } from './Store.ts';
@@ -95,12 +94,7 @@ export class SqliteStore implements Store {
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
-    mkdirSync(options.directory, { recursive: true });
-    this.database = new Database(join(options.directory, 'concord.sqlite'));
-    this.database.pragma('journal_mode = WAL');
-    this.database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.database.pragma('busy_timeout = 5000');
-    this.database.pragma('foreign_keys = ON');
+    this.database = openSqliteFile(options.directory, options.synchronous ?? 'FULL');
     this.database.exec(schema);
     addMissingColumns(this.database);
     this.statements = prepareStatements(this.database);
