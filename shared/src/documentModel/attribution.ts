@@ -15,7 +15,7 @@ export const typistSchema = z.object({ userId: z.string(), name: z.string(), rol
 export type Typist = z.infer<typeof typistSchema>;
 
 export const contributionSchema = z.object({
-  /** Accepted updates that changed the paragraph. */
+  /** Editing sessions that changed the paragraph: runs of accepted updates with no pause over a minute. */
   edits: z.number().int().min(0),
   lastEditAt: z.iso.datetime(),
   typists: z.array(typistSchema),

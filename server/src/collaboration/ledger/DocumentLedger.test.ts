@@ -30,13 +30,15 @@ describe('DocumentLedger', () => {
     const { doc, fragment, ledger } = attributedDocument();
     doc.transact(() => fragment.insert(0, [paragraph('p-one', 'Recalls'), paragraph('p-two', 'Notes')]), author('FRA', '2026-11-30T10:00:00.000Z'));
     doc.transact(() => ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(7, ' with concern'), author('EGY', '2026-11-30T10:01:00.000Z'));
-    doc.transact(() => ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 7, { bold: {} }), author('EGY', '2026-11-30T10:02:00.000Z'));
+    doc.transact(() => ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 7, { bold: {} }), author('EGY', '2026-11-30T10:01:30.000Z'));
+    doc.transact(() => ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Also '), author('EGY', '2026-11-30T10:02:31.000Z'));
     doc.transact(() => fragment.delete(1, 1), author('USA', '2026-11-30T10:03:00.000Z'));
     const first = ledger.paragraphs.get('p-one')!;
     expect(first.originator).toBe('FRA');
     expect(first.contributors).toEqual({
       FRA: { edits: 1, lastEditAt: '2026-11-30T10:00:00.000Z', typists: [] },
-      EGY: { edits: 2, lastEditAt: '2026-11-30T10:02:00.000Z', typists: [] },
+      // Two sessions: the second update came within a minute of the first, the third after a longer pause.
+      EGY: { edits: 2, lastEditAt: '2026-11-30T10:02:31.000Z', typists: [] },
     });
     expect(groupMix(first)).toEqual({ NWS: 1, NNWS: 2 });
     // Deleting a paragraph is an edit of it, by the delegation that deleted it.

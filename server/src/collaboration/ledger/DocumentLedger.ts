@@ -10,6 +10,12 @@ const storedLedgerSchema = z.object({
   clientOwners: z.record(z.string(), z.string()),
 });
 
+/**
+ * Every keystroke is an update; counting updates would say a delegation made 67 edits to write one sentence.
+ * An edit is a run of a delegation's updates to a paragraph with no pause longer than this.
+ */
+export const editPauseMs = 60_000;
+
 const typistOf = (author: UpdateAuthor): Typist | null => (author.typedFor ? { userId: author.userId, name: author.name, role: author.role } : null);
 
 /**
@@ -52,7 +58,7 @@ export class DocumentLedger {
         this.paragraphs.set(id, attribution);
       }
       const contribution = (attribution.contributors[author.speaker] ??= { edits: 0, lastEditAt: author.at, typists: [] });
-      contribution.edits++;
+      if (contribution.edits === 0 || Date.parse(author.at) - Date.parse(contribution.lastEditAt) > editPauseMs) contribution.edits++;
       if (author.at > contribution.lastEditAt) contribution.lastEditAt = author.at;
       if (typist !== null && !contribution.typists.some((known) => known.userId === typist.userId)) contribution.typists.push(typist);
       this.changed.add(id);
