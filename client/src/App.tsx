@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can, type SessionInfo } from '@concord/shared';
 import { onSessionEnded } from './api/http.ts';
 import { currentSession, signOut } from './api/session.ts';
+import { clearLocalCopies } from './editor/collaboration/localCopies.ts';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { Header } from './components/Header.tsx';
 import { Button } from './components/Button.tsx';
@@ -56,7 +57,10 @@ export function App() {
   useEffect(() => onSessionEnded(() => setState({ kind: 'signedOut', ended: true })), []);
 
   const handleSignOut = async () => {
+    const leaving = state.kind === 'signedIn' ? state.session.user.id : null;
     await signOut();
+    // Signing out is leaving this computer: the offline copies of this person's documents go too.
+    if (leaving !== null) await clearLocalCopies(leaving).catch(() => {});
     setState({ kind: 'signedOut', ended: false });
     navigate(paths.documents);
   };

@@ -197,12 +197,20 @@ describe('the drafting room', () => {
     expect(await serverText(documentId)).toContain('circumstances. [typed while the server was down]');
   });
 
+  it('removes the offline copies of a person’s documents from the browser when they sign out', async () => {
+    const copies = () => france.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('concord:')));
+    expect(await copies()).not.toEqual([]);
+    await france.getByRole('button', { name: 'Sign out' }).click();
+    await france.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect.poll(copies).toEqual([]);
+  });
+
   it('passes an axe scan on every screen, with no CSP violation or page error', async () => {
-    await expectNoSeriousAxeViolations(france, 'editor');
+    await expectNoSeriousAxeViolations(egypt, 'editor');
     await expectNoSeriousAxeViolations(observer, 'observer editor');
-    await france.goto(server.url);
-    await france.getByRole('heading', { name: 'Documents' }).waitFor();
-    await expectNoSeriousAxeViolations(france, 'documents');
+    await egypt.goto(server.url);
+    await egypt.getByRole('heading', { name: 'Documents' }).waitFor();
+    await expectNoSeriousAxeViolations(egypt, 'documents');
     const secretariat = await personAt('secretariat', { kind: 'secretariat' }, 'Secretariat officer');
     await secretariat.goto(`${server.url}/admin`);
     await secretariat.getByRole('heading', { name: 'Accounts' }).waitFor();
