@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type SessionInfo } from '@concord/shared';
 import { onSessionEnded } from './api/http.ts';
 import { currentSession, signOut } from './api/session.ts';
-import { clearLocalCopies } from './editor/collaboration/localCopies.ts';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { Header } from './components/Header.tsx';
 import { Button } from './components/Button.tsx';
-import { EditorScreen } from './editor/EditorScreen.tsx';
 import { navigate, usePathname } from './routing/history.ts';
 import { matchRoute, paths, type Route } from './routing/routes.ts';
 import { AcceptInvitation } from './screens/AcceptInvitation.tsx';
@@ -60,7 +58,7 @@ export function App() {
     const leaving = state.kind === 'signedIn' ? state.session.user.id : null;
     await signOut();
     // Signing out is leaving this computer: the offline copies of this person's documents go too.
-    if (leaving !== null) await clearLocalCopies(leaving).catch(() => {});
+    if (leaving !== null) await import('./editor/collaboration/localCopies.ts').then(({ clearLocalCopies }) => clearLocalCopies(leaving)).catch(() => {});
     setState({ kind: 'signedOut', ended: false });
     navigate(paths.documents);
   };
@@ -97,6 +95,9 @@ export function App() {
   );
 }
 
+/** The editor (Tiptap, ProseMirror, Yjs) is most of the code: loaded when a document is opened, not at sign-in. */
+const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((module) => ({ default: module.EditorScreen })));
+
 function Screen({ route, session }: { route: Route; session: SessionInfo }) {
   const { t } = useTranslation();
   const { user } = session;
@@ -105,7 +106,17 @@ function Screen({ route, session }: { route: Route; session: SessionInfo }) {
       return <DocumentList user={user} />;
     case 'document':
       // Keyed by document, so opening another one starts a fresh editor.
-      return <EditorScreen key={route.documentId} documentId={route.documentId} user={user} />;
+      return (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          <EditorScreen key={route.documentId} documentId={route.documentId} user={user} />
+        </Suspense>
+      );
     case 'admin':
       return can(user, 'users.manage') ? <AdminPage user={user} /> : <NotFound forbiddenReason={t('admin.forbidden')} />;
     case 'invitation':
