@@ -60,7 +60,7 @@ async function personAt(role: Role, affiliation: Affiliation, name: string): Pro
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Documents' }).waitFor();
+  await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
   return page;
 }
 
@@ -197,6 +197,44 @@ describe('the drafting room', () => {
     expect(await serverText(documentId)).toContain('circumstances. [typed while the server was down]');
   });
 
+  it('keeps edits made offline across a page reload, and sends them when the connection returns', async () => {
+    const offlineDocument = await server.createDocument('Drafted on a train');
+    const email = 'delegate.of.ireland@e2e.concord.example';
+    await server.createUser({ role: 'delegate', affiliation: { kind: 'delegation', delegationCode: 'IRL' }, email, name: 'Delegate of Ireland', password });
+    const profile = await newProfile(browser, problems);
+    profiles.push(profile);
+    // The network between this browser and the collaboration endpoint: cut and restored at will, HTTP untouched.
+    let cut = false;
+    const live: Array<{ close: () => Promise<void> }> = [];
+    await profile.routeWebSocket(/\/collab\//, (socket) => {
+      if (cut) return void socket.close();
+      socket.connectToServer();
+      live.push(socket);
+    });
+    const ireland = await profile.newPage();
+    await ireland.goto(server.url);
+    await ireland.getByLabel('Email').fill(email);
+    await ireland.getByLabel('Password').fill(password);
+    await ireland.getByRole('button', { name: 'Sign in' }).click();
+    await ireland.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
+    await openDocument(ireland, offlineDocument);
+    await typeAtEnd(ireland, 'Welcomes');
+    await ireland.getByText('All changes saved').waitFor();
+
+    cut = true;
+    for (const socket of live.splice(0)) await socket.close();
+    await ireland.getByText(/Offline/).first().waitFor();
+    await typeAtEnd(ireland, ' the offline draft');
+    await ireland.reload();
+    await ireland.locator('.ProseMirror').waitFor();
+    await expect.poll(() => paragraphText(ireland)).toBe('Welcomes the offline draft');
+    expect(await serverText(offlineDocument)).toBe('Welcomes');
+
+    cut = false;
+    await ireland.getByText('All changes saved').waitFor({ timeout: 30_000 });
+    expect(await serverText(offlineDocument)).toBe('Welcomes the offline draft');
+  });
+
   it('removes the offline copies of a person’s documents from the browser when they sign out', async () => {
     const copies = () => france.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('concord:')));
     expect(await copies()).not.toEqual([]);
@@ -209,7 +247,7 @@ describe('the drafting room', () => {
     await expectNoSeriousAxeViolations(egypt, 'editor');
     await expectNoSeriousAxeViolations(observer, 'observer editor');
     await egypt.goto(server.url);
-    await egypt.getByRole('heading', { name: 'Documents' }).waitFor();
+    await egypt.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
     await expectNoSeriousAxeViolations(egypt, 'documents');
     const secretariat = await personAt('secretariat', { kind: 'secretariat' }, 'Secretariat officer');
     await secretariat.goto(`${server.url}/admin`);

@@ -13,7 +13,13 @@ export const commentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'a comm
 export const flagIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'a flag id is 6-40 letters, digits, _ or -');
 
 // C0 controls other than tab and newline, and DEL: they have no place in a comment and can disguise text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+
+/** Whether text holds a control character other than tab and newline. */
+export function hasControlCharacters(text: string): boolean {
+  return controlCharacters.test(text);
+}
 
 /** Plain text, shown as text by every client (never as HTML); `max` is the hard cap, committees may set less. */
 function plainText(label: string, max: number) {
@@ -22,7 +28,7 @@ function plainText(label: string, max: number) {
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} is at most ${max} characters`)
-    .refine((text) => !controlCharacters.test(text), `${label} contains control characters`);
+    .refine((text) => !hasControlCharacters(text), `${label} contains control characters`);
 }
 
 export const commentBodySchema = plainText('a comment', threadLimits.commentBody);

@@ -88,7 +88,7 @@ export async function runEditorWorkload(options: BenchOptions): Promise<Workload
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
     const opened = performance.now();
     await page.goto(`${server.url}/documents/${documentId}`);
     await page.locator('.ProseMirror > p').nth(pages * paragraphsPerPage - 1).waitFor();
