@@ -27,7 +27,7 @@ const notFound = error('not_found');
  * ones the routes validate with; routes/openapi.test.ts checks that this table and the app agree.
  */
 export const apiRouteTable: readonly RouteDescription[] = [
-  { id: 'home', method: 'get', path: '/', tag: 'operations', summary: 'A plain page: the server runs; the documents for a signed-in member', access: { kind: 'public' }, responses: { 200: { description: 'HTML page', mediaType: 'text/html' } } },
+  { id: 'home', method: 'get', path: '/', tag: 'operations', summary: 'The drafting-room client (its page answers every client address); without a built client (CLIENT_DIR=off or no build), a plain page: the server runs, and the documents for a signed-in member', access: { kind: 'public' }, responses: { 200: { description: 'HTML page', mediaType: 'text/html' } } },
   { id: 'homeStylesheet', method: 'get', path: '/home.css', tag: 'operations', summary: "The home page's stylesheet", access: { kind: 'public' }, responses: { 200: { description: 'CSS', mediaType: 'text/css' } } },
   { id: 'liveness', method: 'get', path: '/healthz', tag: 'operations', summary: 'The process answers', access: { kind: 'public' }, responses: { 200: { description: 'alive', schema: z.object({ status: z.literal('ok') }) } } },
   {
