@@ -1,7 +1,7 @@
 import { nsaCommittee, type Committee } from '../committee/committee.ts';
 import type { GroupId } from '../committee/groups.ts';
 import { voiceOf } from './authorship.ts';
-import type { Comment, Thread } from './schemas.ts';
+import type { ThreadComment, Thread } from './schemas.ts';
 
 export interface GroupParticipation {
   groupId: GroupId;
@@ -29,7 +29,7 @@ export interface ThreadBalance {
 }
 
 /** The balance of a thread from its comments; only published comments count (queued, rejected, hidden do not). */
-export function threadBalance(comments: readonly Comment[], committee: Committee = nsaCommittee): ThreadBalance {
+export function threadBalance(comments: readonly ThreadComment[], committee: Committee = nsaCommittee): ThreadBalance {
   const byGroup = new Map(committee.groups.map((group) => [group.id, { comments: 0, delegations: new Set<string>() }]));
   let observerComments = 0;
   let presidingComments = 0;
@@ -63,20 +63,20 @@ export function threadBalance(comments: readonly Comment[], committee: Committee
 
 export interface GroupColumns {
   /** One column per committee group, in the committee's order, each keeping the comments' order. */
-  columns: Array<{ groupId: GroupId; comments: Comment[] }>;
-  observers: Comment[];
+  columns: Array<{ groupId: GroupId; comments: ThreadComment[] }>;
+  observers: ThreadComment[];
   /** Chair and secretariat comments, shown across both columns. */
-  presiding: Comment[];
+  presiding: ThreadComment[];
   /** Delegates of a delegation the committee does not know. */
-  unaffiliated: Comment[];
+  unaffiliated: ThreadComment[];
 }
 
 /**
  * The two-column view (NWS | NNWS, observers apart). It places whatever comments the viewer may see, whatever
  * their state, so a chair sees a hidden comment where it was said.
  */
-export function groupColumns(comments: readonly Comment[], committee: Committee = nsaCommittee): GroupColumns {
-  const columns = committee.groups.map((group) => ({ groupId: group.id, comments: [] as Comment[] }));
+export function groupColumns(comments: readonly ThreadComment[], committee: Committee = nsaCommittee): GroupColumns {
+  const columns = committee.groups.map((group) => ({ groupId: group.id, comments: [] as ThreadComment[] }));
   const result: GroupColumns = { columns, observers: [], presiding: [], unaffiliated: [] };
   for (const comment of comments) {
     const voice = voiceOf(comment.author);
@@ -98,7 +98,7 @@ export interface ThreadLackingInput {
 
 /** Per document: the open threads that lack at least one group's input (threads nobody from a group answered yet). */
 export function threadsLackingInput(
-  threads: ReadonlyArray<{ thread: Thread; comments: readonly Comment[] }>,
+  threads: ReadonlyArray<{ thread: Thread; comments: readonly ThreadComment[] }>,
   committee: Committee = nsaCommittee,
 ): ThreadLackingInput[] {
   const lacking: ThreadLackingInput[] = [];

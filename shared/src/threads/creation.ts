@@ -3,7 +3,7 @@ import { can } from '../policy/permissions.ts';
 import { authorOf, voiceOf, type SessionUser } from './authorship.ts';
 import { defaultThreadRules, type ThreadRules } from './committeeRules.ts';
 import { decideFloor } from './floor.ts';
-import type { Comment, CreateCommentInput, CreateThreadInput, Flag, Position, RaiseFlagInput, RecordPositionInput, Thread } from './schemas.ts';
+import type { ThreadComment, CreateCommentInput, CreateThreadInput, Flag, Position, RaiseFlagInput, RecordPositionInput, Thread } from './schemas.ts';
 
 export type CreationRefusal = 'forbidden' | 'not-a-delegation' | 'too-long' | 'wrong-thread' | 'locked' | 'resolved';
 export type Refused = { ok: false; code: CreationRefusal; detail: string };
@@ -23,7 +23,7 @@ export function createThread(
   at: string,
   rules: ThreadRules = defaultThreadRules,
   committee: Committee = nsaCommittee,
-): { ok: true; thread: Thread; comment: Comment } | Refused {
+): { ok: true; thread: Thread; comment: ThreadComment } | Refused {
   if (!can(user, 'document.comment')) return { ok: false, code: 'forbidden', detail: 'this account cannot comment' };
   const tooLong = checkLength(input.body, rules.maxCommentLength, 'a comment');
   if (tooLong !== null) return tooLong;
@@ -41,7 +41,7 @@ export function createThread(
     resolution: null,
   };
   // An empty thread has no run, so the opening comment is always published.
-  const comment: Comment = {
+  const comment: ThreadComment = {
     id: ids.commentId,
     threadId: thread.id,
     documentId: thread.documentId,
@@ -59,13 +59,13 @@ export function createThread(
 export function createComment(
   user: SessionUser,
   thread: Thread,
-  comments: readonly Comment[],
+  comments: readonly ThreadComment[],
   input: CreateCommentInput,
   commentId: string,
   at: string,
   rules: ThreadRules = defaultThreadRules,
   committee: Committee = nsaCommittee,
-): { ok: true; comment: Comment } | Refused {
+): { ok: true; comment: ThreadComment } | Refused {
   if (!can(user, 'document.comment')) return { ok: false, code: 'forbidden', detail: 'this account cannot comment' };
   if (input.threadId !== thread.id) return { ok: false, code: 'wrong-thread', detail: 'the comment names another thread' };
   if (thread.locked) return { ok: false, code: 'locked', detail: 'a chair has locked this thread' };

@@ -1,6 +1,6 @@
 import { voiceOf, type Voice } from './authorship.ts';
 import { defaultThreadRules, type ThreadRules } from './committeeRules.ts';
-import type { Comment, Thread } from './schemas.ts';
+import type { ThreadComment, Thread } from './schemas.ts';
 
 export type FloorDecision =
   | { state: 'published'; code: 'floor-off' | 'not-a-group' | 'within-floor' }
@@ -16,7 +16,7 @@ export function floorKOf(thread: Pick<Thread, 'floor'>, rules: ThreadRules = def
  * comment of another group between them. Only the groups' voices count: observer, chair and secretariat
  * comments neither extend nor break a run, so a chair's word does not hand the floor back.
  */
-export function trailingRun(comments: readonly Comment[], groupId: string): number {
+export function trailingRun(comments: readonly ThreadComment[], groupId: string): number {
   const published = comments
     .filter((comment) => comment.state === 'published' && comment.publishedAt !== null)
     .sort((first, second) => (first.publishedAt ?? '').localeCompare(second.publishedAt ?? ''));
@@ -33,14 +33,14 @@ export function trailingRun(comments: readonly Comment[], groupId: string): numb
 /**
  * Whether a new comment in `voice` goes straight to the floor or waits in the chair's queue.
  *
- * The issue's rule, word for word: "when one group's consecutive comments exceed k, that group's next comment
- * waits". So a group may have k + 1 consecutive published comments (the run then exceeds k) and its next one
- * waits: with k = 2, the 4th comment in a row waits. A group that already has a comment waiting queues again, so
+ * The issue's rule: "when one group's consecutive comments exceed k, that group's next comment waits". Read as a
+ * floor: a group speaks at most k times in a row, and the comment that would make its run exceed k waits for the
+ * chair (with k = 2, the third in a row). A group that already has a comment waiting queues again, so
  * a later comment never overtakes an earlier one. Observers, chairs and the secretariat are never queued.
  */
 export function decideFloor(
   thread: Pick<Thread, 'floor'>,
-  comments: readonly Comment[],
+  comments: readonly ThreadComment[],
   voice: Voice,
   rules: ThreadRules = defaultThreadRules,
 ): FloorDecision {
@@ -53,6 +53,6 @@ export function decideFloor(
     return comment.state === 'queued' && author.kind === 'group' && author.groupId === voice.groupId;
   });
   if (groupHasQueued) return { state: 'queued', code: 'earlier-comment-queued', run, k };
-  if (run > k) return { state: 'queued', code: 'run-exceeds-k', run, k };
+  if (run + 1 > k) return { state: 'queued', code: 'run-exceeds-k', run, k };
   return { state: 'published', code: 'within-floor' };
 }

@@ -3,7 +3,7 @@ import { can } from '../policy/permissions.ts';
 import type { SessionUser } from './authorship.ts';
 import { defaultThreadRules, type ThreadRules } from './committeeRules.ts';
 import { decideResolution } from './resolution.ts';
-import type { Comment, Flag, ModerationInput, Thread } from './schemas.ts';
+import type { ThreadComment, Flag, ModerationInput, Thread } from './schemas.ts';
 
 export type ModerationRefusal =
   | 'forbidden'
@@ -32,7 +32,7 @@ export type ModerationDecision =
 /** What the server loaded for the action: the thread (and its comments) or the flag it names; null when not found. */
 export interface ModerationContext {
   thread: Thread | null;
-  comments: readonly Comment[];
+  comments: readonly ThreadComment[];
   flag: Flag | null;
 }
 

@@ -2,7 +2,7 @@ import { nsaCommittee, type Committee } from '../committee/committee.ts';
 import { can, type Actor } from '../policy/permissions.ts';
 import { threadBalance } from './balance.ts';
 import { defaultThreadRules, type ThreadRules } from './committeeRules.ts';
-import { hasControlCharacters, type Comment, type Thread } from './schemas.ts';
+import { hasControlCharacters, type ThreadComment, type Thread } from './schemas.ts';
 
 export type ResolutionDecision =
   /** `overrideReason` is the trimmed reason to record, or null when every group took part. */
@@ -21,7 +21,7 @@ export type ResolutionDecision =
 export function decideResolution(
   actor: Actor,
   thread: Pick<Thread, 'state'>,
-  comments: readonly Comment[],
+  comments: readonly ThreadComment[],
   overrideReason: string | undefined,
   rules: ThreadRules = defaultThreadRules,
   committee: Committee = nsaCommittee,

@@ -84,7 +84,8 @@ export const commentSchema = z
       context.addIssue({ code: 'custom', message: `a ${comment.state} comment ${needsReason ? 'needs' : 'has no'} moderation record`, path: ['moderation'] });
     }
   });
-export type Comment = z.infer<typeof commentSchema>;
+/** Named apart from the DOM's Comment node, which client code also sees. */
+export type ThreadComment = z.infer<typeof commentSchema>;
 
 /** The alternating floor of one thread; a null k means the committee's default. */
 export const floorSettingsSchema = z.object({ enabled: z.boolean(), k: z.number().int().min(1).max(threadLimits.floorK).nullable() });

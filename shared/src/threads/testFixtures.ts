@@ -1,6 +1,6 @@
 import type { SessionUser } from './authorship.ts';
 import { authorOf } from './authorship.ts';
-import type { Comment, CommentState, Thread } from './schemas.ts';
+import type { ThreadComment, CommentState, Thread } from './schemas.ts';
 
 /** Users and records for the unit tests of this folder (not exported from the package). */
 export const users = {
@@ -33,7 +33,7 @@ export function threadRecord(overrides: Partial<Thread> = {}): Thread {
 }
 
 /** Comments by these users, in order, published a minute apart unless a state is given. */
-export function commentsBy(...entries: Array<SessionUser | [SessionUser, CommentState]>): Comment[] {
+export function commentsBy(...entries: Array<SessionUser | [SessionUser, CommentState]>): ThreadComment[] {
   return entries.map((entry, index) => {
     const [user, state] = Array.isArray(entry) ? entry : [entry, 'published' as const];
     const at = new Date(Date.UTC(2026, 10, 30, 10, index)).toISOString();
