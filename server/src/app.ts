@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Accounts } from './accounts/Accounts.ts';
 import type { AuditLog } from './audit/AuditLog.ts';
+import { nsaCommittee, threadRulesFor, type ThreadRules } from '@concord/shared';
 import { allowedOrigins, isProduction, type Config } from './config.ts';
 import type { AppEnv } from './http/appEnv.ts';
 import { clientAddress } from './http/clientAddress.ts';
@@ -12,6 +13,8 @@ import { csrfProtection } from './http/csrf.ts';
 import { noStore, securityHeaders } from './http/securityHeaders.ts';
 import { sessionMiddleware } from './http/session.ts';
 import type { Store } from './storage/Store.ts';
+import { CommentRateLimiter } from './threads/CommentRateLimiter.ts';
+import type { ThreadStore } from './threads/ThreadStore.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loadBuiltClient } from './routes/client.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -21,11 +24,16 @@ import { homeRoutes } from './routes/home.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { documentThreadRoutes, threadRoutes } from './routes/threads.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'SESSION_TTL_HOURS'>;
   store: Store;
+  /** Issue 5's threads, positions and flags. */
+  threads: ThreadStore;
+  /** The committee's thread rules; defaults to the NSA committee's. */
+  threadRules?: ThreadRules;
   accounts: Accounts;
   audit: AuditLog;
   registry: Registry;
@@ -50,9 +58,11 @@ const noClient = createMiddleware<AppEnv>((_context, next) => next());
  * address the API does not answer get the client's page (its router shows the screen); without one, /
  * is the plain home page.
  */
-export function createApp({ config, store, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
+export function createApp({ config, store, threads, threadRules, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
   const production = isProduction(config);
   const session = sessionMiddleware(accounts);
+  const rules = threadRules ?? threadRulesFor(nsaCommittee);
+  const threadDependencies = { store, threads, audit, rules, rateLimiter: new CommentRateLimiter(rules.commentsPerMinute) };
   const client = clientDirectory === null ? null : loadBuiltClient(clientDirectory);
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(production))
@@ -74,6 +84,8 @@ export function createApp({ config, store, accounts, audit, registry, logger, cl
     .route('/api/invitations', invitationRoutes(accounts))
     .route('/api/audit', auditRoutes(audit))
     .route('/api/documents', documentRoutes(store, audit))
+    .route('/api/documents', documentThreadRoutes(threadDependencies))
+    .route('/api/threads', threadRoutes(threadDependencies))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {

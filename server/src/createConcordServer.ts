@@ -19,6 +19,9 @@ import { RedisInstanceBus } from './storage/RedisInstanceBus.ts';
 import { RedisStore } from './storage/RedisStore.ts';
 import { SqliteStore } from './storage/SqliteStore.ts';
 import type { InstanceBus, Store } from './storage/Store.ts';
+import { RedisThreadStore } from './threads/RedisThreadStore.ts';
+import { SqliteThreadStore } from './threads/SqliteThreadStore.ts';
+import type { ThreadStore } from './threads/ThreadStore.ts';
 
 export interface ConcordServer {
   readonly url: string;
@@ -26,6 +29,7 @@ export interface ConcordServer {
   readonly store: Store;
   readonly accounts: Accounts;
   readonly audit: AuditLog;
+  readonly threads: ThreadStore;
   readonly collaboration: CollaborationServer;
   /** Stops accepting, flushes every pending write, closes sockets with "going away", closes the stores. */
   shutdown(): Promise<void>;
@@ -38,6 +42,11 @@ function openStore(config: Config, logger: Logger): { store: Store; bus: Instanc
     return { store: new RedisStore(config.REDIS_URL), bus };
   }
   return { store: new SqliteStore({ directory: path.resolve(config.DATA_DIR), synchronous: config.SQLITE_SYNCHRONOUS }), bus: null };
+}
+
+/** Opens the thread store next to the document store: Redis when REDIS_URL is set, else SQLite under DATA_DIR. */
+function openThreadStore(config: Config): ThreadStore {
+  return config.REDIS_URL ? new RedisThreadStore(config.REDIS_URL) : new SqliteThreadStore(path.resolve(config.DATA_DIR));
 }
 
 /** Thrown when the server must not start as configured (the message says why and what to do). */
@@ -58,11 +67,12 @@ export async function startConcordServer(
   const { store, bus } = openStore(config, logger);
   const accountServices = openAccountServices(config, logger, options);
   const { accounts, audit } = accountServices;
+  const threads = openThreadStore(config);
   try {
     await store.ping();
     await refuseDemoCredentialsInProduction(config, accounts);
   } catch (error) {
-    await Promise.allSettled([accountServices.close(), bus?.close(), store.close()]);
+    await Promise.allSettled([accountServices.close(), bus?.close(), store.close(), threads.close()]);
     throw error;
   }
   const registry = new Registry();
@@ -92,7 +102,7 @@ export async function startConcordServer(
     ...(options.now ? { now: options.now } : {}),
   });
   const clientDirectory = config.CLIENT_DIR === 'off' ? null : path.resolve(config.CLIENT_DIR ?? defaultClientDirectory);
-  const app = createApp({ config, store, accounts, audit, registry, logger, clientDirectory });
+  const app = createApp({ config, store, threads, accounts, audit, registry, logger, clientDirectory });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -108,6 +118,7 @@ export async function startConcordServer(
     store,
     accounts,
     audit,
+    threads,
     collaboration,
     shutdown: () =>
       (stopping ??= (async () => {
@@ -118,6 +129,7 @@ export async function startConcordServer(
         await closed;
         await bus?.close();
         await accountServices.close();
+        await threads.close();
         await store.close();
       })()),
   };

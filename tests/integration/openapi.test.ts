@@ -36,6 +36,14 @@ const routes = [
   'get /api/documents',
   'post /api/documents',
   'get /api/documents/{documentId}',
+  'get /api/documents/{documentId}/threads',
+  'post /api/documents/{documentId}/threads',
+  'post /api/threads/{threadId}/comments',
+  'post /api/threads/{threadId}/moderation',
+  'get /api/documents/{documentId}/positions',
+  'put /api/documents/{documentId}/positions',
+  'get /api/documents/{documentId}/flags',
+  'post /api/documents/{documentId}/flags',
 ];
 
 describe('GET /api/openapi.json', () => {

@@ -16,7 +16,7 @@ export interface RouteResponse {
 export interface RouteDescription {
   /** The OpenAPI operationId (and the name a generated client would use). */
   id: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono syntax: `/api/users/:userId`. */
   path: string;
   summary: string;

@@ -3,8 +3,17 @@ import {
   acceptInvitationSchema,
   auditEntrySchema,
   auditQuerySchema,
+  commentSchema,
+  createCommentInputSchema,
   createDocumentSchema,
+  createThreadInputSchema,
   createUserSchema,
+  flagSchema,
+  moderationInputSchema,
+  positionSchema,
+  raiseFlagInputSchema,
+  recordPositionInputSchema,
+  threadSchema,
   documentMetaSchema,
   invitationSchema,
   sessionInfoSchema,
@@ -21,6 +30,14 @@ const unauthenticated = error('unauthenticated: no valid session');
 const forbidden = error('forbidden: the role does not grant this; csrf: foreign or missing Origin, or a missing or wrong CSRF token');
 const csrf = error('csrf: foreign or missing Origin, or a body that is not application/json');
 const notFound = error('not_found');
+const refusedByRules = {
+  403: error('forbidden, own_comment, not_a_delegation: the rules refuse this account'),
+  404: notFound,
+  409: error("thread_locked, thread_resolved, one_sided, not_queued, ...: the thread's state does not allow it now; conflict: it kept changing"),
+  422: error('too_long, reason_too_long, ...: the committee\'s rules refuse the input'),
+};
+/** A thread as a viewer reads it (comments filtered for non-chairs, balance of the published ones). */
+const threadViewSchema = threadSchema.extend({ version: z.number().int(), comments: z.array(commentSchema), balance: z.record(z.string(), z.unknown()) });
 
 /**
  * Every route the server answers, described once for GET /api/openapi.json. The schemas are the
@@ -130,4 +147,82 @@ export const apiRouteTable: readonly RouteDescription[] = [
     responses: { 201: { description: 'created', schema: documentMetaSchema }, 400: invalid, 401: unauthenticated, 403: forbidden, 413: error('payload_too_large: over 64 KiB') },
   },
   { id: 'getDocument', method: 'get', path: '/api/documents/:documentId', tag: 'documents', summary: "A document's metadata", access: { kind: 'permission', action: 'document.read' }, responses: { 200: { description: 'the document', schema: documentMetaSchema }, 401: unauthenticated, 403: forbidden, 404: notFound } },
+
+  {
+    id: 'listThreads',
+    method: 'get',
+    path: '/api/documents/:documentId/threads',
+    tag: 'threads',
+    summary: "A document's threads with the comments the viewer may see (chairs: all; others: published and their own) and each thread's balance",
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'threads', schema: z.object({ threads: z.array(threadViewSchema) }) }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'createThread',
+    method: 'post',
+    path: '/api/documents/:documentId/threads',
+    tag: 'threads',
+    summary: 'Open a thread with its first comment; the author is the session user',
+    access: { kind: 'permission', action: 'document.comment' },
+    body: createThreadInputSchema,
+    responses: { 201: { description: 'created', schema: threadViewSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules, 429: error('rate_limited: too many comments this minute') },
+  },
+  {
+    id: 'createComment',
+    method: 'post',
+    path: '/api/threads/:threadId/comments',
+    tag: 'threads',
+    summary: 'Reply in a thread: published, or queued for the chair by the alternating floor',
+    access: { kind: 'permission', action: 'document.comment' },
+    body: createCommentInputSchema,
+    responses: { 201: { description: 'the comment (state published or queued)', schema: commentSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules, 429: error('rate_limited: too many comments this minute') },
+  },
+  {
+    id: 'moderateThread',
+    method: 'post',
+    path: '/api/threads/:threadId/moderation',
+    tag: 'threads',
+    summary: "A chair's moderation action (release, reject, hide, lock, unlock, pin, unpin, resolve, reopen, request-input, set-floor); audited",
+    access: { kind: 'permission', action: 'document.read' },
+    body: moderationInputSchema,
+    responses: { 200: { description: 'the thread after the action', schema: threadViewSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules },
+  },
+  {
+    id: 'listPositions',
+    method: 'get',
+    path: '/api/documents/:documentId/positions',
+    tag: 'threads',
+    summary: "Delegations' current positions, and per paragraph who proposes, supports, opposes or reserves",
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'positions', schema: z.object({ positions: z.array(positionSchema), summaries: z.record(z.string(), z.unknown()) }) }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'recordPosition',
+    method: 'put',
+    path: '/api/documents/:documentId/positions',
+    tag: 'threads',
+    summary: "Record the session delegate's delegation's position on a paragraph",
+    access: { kind: 'permission', action: 'document.comment' },
+    body: recordPositionInputSchema,
+    responses: { 200: { description: 'recorded', schema: z.object({ position: positionSchema, summary: z.record(z.string(), z.unknown()) }) }, 400: invalid, 401: unauthenticated, ...refusedByRules },
+  },
+  {
+    id: 'listFlags',
+    method: 'get',
+    path: '/api/documents/:documentId/flags',
+    tag: 'threads',
+    summary: '"Our views are not reflected" flags, with their answers',
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'flags', schema: z.object({ flags: z.array(flagSchema) }) }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'raiseFlag',
+    method: 'post',
+    path: '/api/documents/:documentId/flags',
+    tag: 'threads',
+    summary: '"Our views are not reflected" on a paragraph, for the session delegate\'s delegation',
+    access: { kind: 'permission', action: 'document.comment' },
+    body: raiseFlagInputSchema,
+    responses: { 201: { description: 'raised', schema: flagSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules },
+  },
 ];

@@ -9,12 +9,14 @@ import { createApp, type AppType } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openAccountServices, type AccountServices } from '../openAccountServices.ts';
 import { SqliteStore } from '../storage/SqliteStore.ts';
+import { SqliteThreadStore } from '../threads/SqliteThreadStore.ts';
 import { apiRouteTable } from './apiRouteTable.ts';
 
 /** The real app in-process, on a real SQLite file. */
 describe('the route table and the app', () => {
   let directory: string;
   let store: SqliteStore;
+  let threads: SqliteThreadStore;
   let services: AccountServices;
   let app: AppType;
   beforeAll(() => {
@@ -23,10 +25,12 @@ describe('the route table and the app', () => {
     const logger = pino({ level: 'silent' });
     store = new SqliteStore({ directory });
     services = openAccountServices(config, logger);
-    app = createApp({ config, store, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
+    threads = new SqliteThreadStore(directory);
+    app = createApp({ config, store, threads, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
   });
   afterAll(async () => {
     await services.close();
+    await threads.close();
     await store.close();
     rmSync(directory, { recursive: true, force: true });
   });

@@ -16,6 +16,11 @@ export const auditEventTypeSchema = z.enum([
   'update-refused',
   'status-changed',
   'export',
+  'thread-created',
+  'comment-moderated',
+  'thread-moderated',
+  'position-recorded',
+  'flag-raised',
 ]);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
 
