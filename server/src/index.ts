@@ -7,6 +7,7 @@ export { RedisStore } from './storage/RedisStore.ts';
 export { RedisInstanceBus } from './storage/RedisInstanceBus.ts';
 export type { AppType } from './app.ts';
 export { Accounts } from './accounts/Accounts.ts';
+export { openAccountServices } from './openAccountServices.ts';
 export { SqliteAccountStore } from './accounts/SqliteAccountStore.ts';
 export { RedisAccountStore } from './accounts/RedisAccountStore.ts';
 export { LocalAccountEvents } from './accounts/LocalAccountEvents.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { csrfHeaderName, sessionCookieName, type Affiliation, type Role, type User } from '@concord/shared';
-import { Accounts, LocalAccountEvents, RedisAccountEvents, RedisAccountStore, RedisAuditLog, SqliteAccountStore, SqliteAuditLog } from '@concord/server';
+import { pino } from 'pino';
+import { loadConfig, openAccountServices } from '@concord/server';
 
 /**
  * Sessions for tests that talk to a server over HTTP and websockets like a browser would: a session cookie
@@ -35,6 +36,15 @@ export const testScryptCost = { N: 2 ** 14, r: 8, p: 1 };
 
 export const testPassword = 'correct horse battery staple';
 
+/** The `name=value` part of the session cookie in a response's Set-Cookie headers, or null. */
+export function sessionCookieOf(response: Response): string | null {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    if (pair?.startsWith(`${sessionCookieName}=`)) return pair;
+  }
+  return null;
+}
+
 /** Signs in over HTTP and returns the session, as a browser would hold it. */
 export async function signInOverHttp(serverUrl: string, email: string, password = testPassword): Promise<Credentials> {
   const response = await fetch(`${serverUrl}/api/session`, {
@@ -43,11 +53,8 @@ export async function signInOverHttp(serverUrl: string, email: string, password 
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${email} failed with HTTP ${response.status}: ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0]!)
-    .find((pair) => pair.startsWith(`${sessionCookieName}=`));
-  if (cookie === undefined) throw new Error('sign-in set no session cookie');
+  const cookie = sessionCookieOf(response);
+  if (cookie === null) throw new Error('sign-in set no session cookie');
   const body = (await response.json()) as { user: User; csrfToken: string };
   return { user: body.user, cookie, csrfToken: body.csrfToken, headers: { cookie, origin: serverUrl, [csrfHeaderName]: body.csrfToken } };
 }
@@ -66,31 +73,17 @@ export const delegateOf = (delegationCode: string): AccountSpec => ({ role: 'del
  * `concord users add` command does, with `testPassword`. For servers running in another process.
  */
 export async function provisionAccount(environment: Record<string, string>, spec: AccountSpec): Promise<User> {
-  const redisUrl = environment.REDIS_URL;
-  const directory = environment.DATA_DIR;
-  if (redisUrl === undefined && directory === undefined) throw new Error('provisionAccount needs DATA_DIR or REDIS_URL');
-  const store = redisUrl ? new RedisAccountStore(redisUrl) : new SqliteAccountStore({ directory: directory! });
-  const events = redisUrl ? new RedisAccountEvents({ url: redisUrl }) : new LocalAccountEvents();
-  const audit = redisUrl ? new RedisAuditLog(redisUrl) : new SqliteAuditLog({ directory: directory! });
-  const accounts = new Accounts({
-    store,
-    events,
-    audit,
-    sessionTtlMs: 3_600_000,
-    invitationTtlMs: 3_600_000,
-    maxFailuresPerAccount: 100,
-    maxFailuresPerIp: 300,
-    failureWindowMs: 3_600_000,
-    scryptCost: testScryptCost,
-  });
+  if (environment.REDIS_URL === undefined && environment.DATA_DIR === undefined) throw new Error('provisionAccount needs DATA_DIR or REDIS_URL');
+  // The same stores the server opens for this environment, as the `concord` command does.
+  const services = openAccountServices(loadConfig({ ...environment, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }), { scryptCost: testScryptCost });
   try {
-    const user = await accounts.createUser(
+    const user = await services.accounts.createUser(
       { email: spec.email ?? `${spec.role}-${randomBytes(6).toString('hex')}@test.concord.example`, name: spec.name ?? `Test ${spec.role}`, role: spec.role, affiliation: spec.affiliation },
       null,
     );
-    await accounts.setPassword(user.id, testPassword);
+    await services.accounts.setPassword(user.id, testPassword);
     return user;
   } finally {
-    await Promise.allSettled([store.close(), events.close(), audit.close()]);
+    await services.close();
   }
 }

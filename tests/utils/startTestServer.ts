@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { configSchema, startConcordServer, type Config, type ConcordServer } from '@concord/server';
-import { csrfHeaderName, sessionCookieName, sessionInfoSchema, type Affiliation, type Role, type User } from '@concord/shared';
-import { rememberCredentials, testScryptCost } from './credentials.ts';
+import { csrfHeaderName, type Affiliation, type Role, type User } from '@concord/shared';
+import { rememberCredentials, signInOverHttp, testScryptCost } from './credentials.ts';
 
 export interface TestUserOptions {
   role: Role;
@@ -56,14 +56,7 @@ const defaultAffiliations: Record<Role, Affiliation> = {
   observer: { kind: 'observer', organisationId: 'IAEA' },
 };
 
-/** The `name=value` part of the session cookie in a response's Set-Cookie headers, or null. */
-export function sessionCookieOf(response: Response): string | null {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    if (pair?.startsWith(`${sessionCookieName}=`)) return pair;
-  }
-  return null;
-}
+export { sessionCookieOf } from './credentials.ts';
 
 /**
  * A real Concord server in this process, on port 0, with its own SQLite directory unless REDIS_URL is given.
@@ -83,16 +76,8 @@ export async function startTestServer(overrides: Partial<Record<keyof Config, st
   };
 
   const signIn: TestServer['signIn'] = async (email, password) => {
-    const response = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email, password }),
-    });
-    if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
-    const cookie = sessionCookieOf(response);
-    if (cookie === null) throw new Error('sign-in set no session cookie');
-    const info = sessionInfoSchema.parse(await response.json());
-    return { cookie, csrfToken: info.csrfToken, user: info.user };
+    const { cookie, csrfToken, user } = await signInOverHttp(server.url, email, password);
+    return { cookie, csrfToken, user };
   };
 
   const asRole: TestServer['asRole'] = async (role, affiliation) => {
