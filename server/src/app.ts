@@ -13,7 +13,9 @@ import { csrfProtection } from './http/csrf.ts';
 import { noStore, securityHeaders } from './http/securityHeaders.ts';
 import { sessionMiddleware } from './http/session.ts';
 import type { Store } from './storage/Store.ts';
-import { CommentRateLimiter } from './threads/CommentRateLimiter.ts';
+import type { NotificationStore } from './notifications/NotificationStore.ts';
+import type { CommentRateLimiter } from './threads/CommentRateLimiter.ts';
+import type { DiscussionNotifier } from './threads/DiscussionNotifier.ts';
 import type { ThreadStore } from './threads/ThreadStore.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loadBuiltClient } from './routes/client.ts';
@@ -24,6 +26,8 @@ import { homeRoutes } from './routes/home.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { documentPositionRoutes, flagRoutes } from './routes/positions.ts';
 import { documentThreadRoutes, threadRoutes } from './routes/threads.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -32,6 +36,12 @@ export interface AppDependencies {
   store: Store;
   /** Issue 5's threads, positions and flags. */
   threads: ThreadStore;
+  /** Readers' notifications and thread followers. */
+  notifications: NotificationStore;
+  /** Live delivery and notifications after each change of the discussion. */
+  notifier: DiscussionNotifier;
+  /** Comment creation per user, shared by every instance when they share Redis. */
+  commentRateLimiter: CommentRateLimiter;
   /** The committee's thread rules; defaults to the NSA committee's. */
   threadRules?: ThreadRules;
   accounts: Accounts;
@@ -58,11 +68,11 @@ const noClient = createMiddleware<AppEnv>((_context, next) => next());
  * address the API does not answer get the client's page (its router shows the screen); without one, /
  * is the plain home page.
  */
-export function createApp({ config, store, threads, threadRules, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
+export function createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
   const production = isProduction(config);
   const session = sessionMiddleware(accounts);
   const rules = threadRules ?? threadRulesFor(nsaCommittee);
-  const threadDependencies = { store, threads, audit, rules, rateLimiter: new CommentRateLimiter(rules.commentsPerMinute) };
+  const threadDependencies = { store, threads, notifications, notifier, audit, rules, rateLimiter: commentRateLimiter };
   const client = clientDirectory === null ? null : loadBuiltClient(clientDirectory);
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(production))
@@ -85,7 +95,10 @@ export function createApp({ config, store, threads, threadRules, accounts, audit
     .route('/api/audit', auditRoutes(audit))
     .route('/api/documents', documentRoutes(store, audit))
     .route('/api/documents', documentThreadRoutes(threadDependencies))
+    .route('/api/documents', documentPositionRoutes(threadDependencies))
     .route('/api/threads', threadRoutes(threadDependencies))
+    .route('/api/flags', flagRoutes(threadDependencies))
+    .route('/api/notifications', notificationRoutes(notifications))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {

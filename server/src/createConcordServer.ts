@@ -19,6 +19,14 @@ import { RedisInstanceBus } from './storage/RedisInstanceBus.ts';
 import { RedisStore } from './storage/RedisStore.ts';
 import { SqliteStore } from './storage/SqliteStore.ts';
 import type { InstanceBus, Store } from './storage/Store.ts';
+import { nsaCommittee, threadRulesFor } from '@concord/shared';
+import { DiscussionRelay } from './collaboration/DiscussionRelay.ts';
+import type { NotificationStore } from './notifications/NotificationStore.ts';
+import { RedisNotificationStore } from './notifications/RedisNotificationStore.ts';
+import { SqliteNotificationStore } from './notifications/SqliteNotificationStore.ts';
+import { MemoryCommentRateLimiter, RedisCommentRateLimiter, type CommentRateLimiter } from './threads/CommentRateLimiter.ts';
+import { DiscussionNotifier } from './threads/DiscussionNotifier.ts';
+import { openDiscussionEvents } from './threads/discussionEvents.ts';
 import { RedisThreadStore } from './threads/RedisThreadStore.ts';
 import { SqliteThreadStore } from './threads/SqliteThreadStore.ts';
 import type { ThreadStore } from './threads/ThreadStore.ts';
@@ -30,6 +38,7 @@ export interface ConcordServer {
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly threads: ThreadStore;
+  readonly notifications: NotificationStore;
   readonly collaboration: CollaborationServer;
   /** Stops accepting, flushes every pending write, closes sockets with "going away", closes the stores. */
   shutdown(): Promise<void>;
@@ -47,6 +56,16 @@ function openStore(config: Config, logger: Logger): { store: Store; bus: Instanc
 /** Opens the thread store next to the document store: Redis when REDIS_URL is set, else SQLite under DATA_DIR. */
 function openThreadStore(config: Config): ThreadStore {
   return config.REDIS_URL ? new RedisThreadStore(config.REDIS_URL) : new SqliteThreadStore(path.resolve(config.DATA_DIR));
+}
+
+/** Notifications and followers beside the threads: Redis when REDIS_URL is set, else SQLite under DATA_DIR. */
+function openNotificationStore(config: Config): NotificationStore {
+  return config.REDIS_URL ? new RedisNotificationStore(config.REDIS_URL) : new SqliteNotificationStore(path.resolve(config.DATA_DIR));
+}
+
+/** Comment rate limits shared through Redis when instances share it, else counted in this process. */
+function openCommentRateLimiter(config: Config, perMinute: number): CommentRateLimiter {
+  return config.REDIS_URL ? new RedisCommentRateLimiter(config.REDIS_URL, perMinute) : new MemoryCommentRateLimiter(perMinute);
 }
 
 /** Thrown when the server must not start as configured (the message says why and what to do). */
@@ -68,11 +87,16 @@ export async function startConcordServer(
   const accountServices = openAccountServices(config, logger, options);
   const { accounts, audit } = accountServices;
   const threads = openThreadStore(config);
+  const notifications = openNotificationStore(config);
+  const threadRules = threadRulesFor(nsaCommittee);
+  const commentRateLimiter = openCommentRateLimiter(config, threadRules.commentsPerMinute);
+  const discussionEvents = openDiscussionEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, 'discussion events error'));
+  const closeDiscussion = () => Promise.allSettled([notifications.close(), commentRateLimiter.close(), discussionEvents.close()]);
   try {
     await store.ping();
     await refuseDemoCredentialsInProduction(config, accounts);
   } catch (error) {
-    await Promise.allSettled([accountServices.close(), bus?.close(), store.close(), threads.close()]);
+    await Promise.allSettled([accountServices.close(), bus?.close(), store.close(), threads.close(), closeDiscussion()]);
     throw error;
   }
   const registry = new Registry();
@@ -102,7 +126,9 @@ export async function startConcordServer(
     ...(options.now ? { now: options.now } : {}),
   });
   const clientDirectory = config.CLIENT_DIR === 'off' ? null : path.resolve(config.CLIENT_DIR ?? defaultClientDirectory);
-  const app = createApp({ config, store, threads, accounts, audit, registry, logger, clientDirectory });
+  const discussionRelay = new DiscussionRelay(collaboration, discussionEvents);
+  const notifier = new DiscussionNotifier({ events: discussionEvents, notifications, listReaders: () => accounts.listUsers(), logger });
+  const app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, accounts, audit, registry, logger, clientDirectory });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -119,17 +145,20 @@ export async function startConcordServer(
     accounts,
     audit,
     threads,
+    notifications,
     collaboration,
     shutdown: () =>
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await accessWatcher.close();
+        discussionRelay.close();
         await collaboration.shutdown();
         server.closeAllConnections();
         await closed;
         await bus?.close();
         await accountServices.close();
         await threads.close();
+        await closeDiscussion();
         await store.close();
       })()),
   };

@@ -25,3 +25,6 @@ export * from './threads/moderation.ts';
 export * from './threads/creation.ts';
 export * from './threads/positions.ts';
 export * from './threads/mentions.ts';
+export * from './threads/discussionMessages.ts';
+export * from './notifications/notifications.ts';
+export * from './threads/threadView.ts';

@@ -44,6 +44,12 @@ const routes = [
   'put /api/documents/{documentId}/positions',
   'get /api/documents/{documentId}/flags',
   'post /api/documents/{documentId}/flags',
+  'get /api/threads/{threadId}',
+  'post /api/threads/{threadId}/follow',
+  'delete /api/threads/{threadId}/follow',
+  'post /api/flags/{flagId}/answer',
+  'get /api/notifications',
+  'post /api/notifications/read',
 ];
 
 describe('GET /api/openapi.json', () => {

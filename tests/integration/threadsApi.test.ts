@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commentSchema, moderationActionNames, type Role, type ThreadComment } from '@concord/shared';
+import { json, send } from '../utils/apiRequest.ts';
 import { expectErrorBody } from '../utils/expectErrorBody.ts';
 import { startRedisServer, type RedisServer } from '../utils/redisServer.ts';
 import { startTestServer, type SignedInAs, type TestServer } from '../utils/startTestServer.ts';
@@ -13,20 +14,6 @@ interface ThreadView {
   resolution: { by: string; overrideReason: string | null } | null;
   comments: ThreadComment[];
   balance: { indicator: { kind: string } };
-}
-
-function send(server: TestServer, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers: { origin: server.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function json<Body>(response: Response, status: number): Promise<Body> {
-  const text = await response.text();
-  expect({ status: response.status, text }).toEqual({ status, text: expect.any(String) });
-  return JSON.parse(text) as Body;
 }
 
 const delegation = (delegationCode: string) => ({ kind: 'delegation' as const, delegationCode });

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { MessageType, ledgerMessageSchema, type ParagraphAttribution } from '@concord/shared';
+import { MessageType, discussionMessageSchema, ledgerMessageSchema, type DiscussionMessage, type ParagraphAttribution } from '@concord/shared';
 import { websocketHeaders } from './credentials.ts';
 import { documentText } from './draft.ts';
 
@@ -28,6 +28,8 @@ export class RawClient {
   synced = false;
   /** Attribution per paragraph, from the server's `ledger` messages (with `ledger: true`). */
   readonly ledger = new Map<string, ParagraphAttribution>();
+  /** The server's discussion messages (103), in order of arrival. */
+  readonly discussion: DiscussionMessage[] = [];
   private readonly waiters = new Set<() => void>();
 
   /**
@@ -84,6 +86,8 @@ export class RawClient {
       const message = ledgerMessageSchema.parse(JSON.parse(decoding.readVarString(decoder)));
       if (message.full) this.ledger.clear();
       for (const [id, attribution] of Object.entries(message.paragraphs)) this.ledger.set(id, attribution);
+    } else if (type === MessageType.discussion) {
+      this.discussion.push(discussionMessageSchema.parse(JSON.parse(decoding.readVarString(decoder))));
     }
     for (const waiter of this.waiters) waiter();
   }

@@ -6,7 +6,7 @@
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MessageType, ledgerMessageSchema, type LedgerMessage, type SpeakerMessage } from '@concord/shared';
+import { MessageType, ledgerMessageSchema, type DiscussionMessage, type LedgerMessage, type SpeakerMessage } from '@concord/shared';
 
 export type IncomingMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
@@ -88,6 +88,14 @@ export function encodeStored(count: number): Uint8Array {
 export function encodeLedger(message: LedgerMessage): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.ledger);
+  encoding.writeVarString(encoder, JSON.stringify(message));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Concord's type 103: something of the discussion changed (discussionMessageSchema); the client refetches it. */
+export function encodeDiscussion(message: DiscussionMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.discussion);
   encoding.writeVarString(encoder, JSON.stringify(message));
   return encoding.toUint8Array(encoder);
 }

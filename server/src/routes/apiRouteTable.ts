@@ -13,7 +13,10 @@ import {
   positionSchema,
   raiseFlagInputSchema,
   recordPositionInputSchema,
-  threadSchema,
+  markNotificationsReadInputSchema,
+  notificationListSchema,
+  reasonSchema,
+  threadViewSchema,
   documentMetaSchema,
   invitationSchema,
   sessionInfoSchema,
@@ -36,8 +39,6 @@ const refusedByRules = {
   409: error("thread_locked, thread_resolved, one_sided, not_queued, ...: the thread's state does not allow it now; conflict: it kept changing"),
   422: error('too_long, reason_too_long, ...: the committee\'s rules refuse the input'),
 };
-/** A thread as a viewer reads it (comments filtered for non-chairs, balance of the published ones). */
-const threadViewSchema = threadSchema.extend({ version: z.number().int(), comments: z.array(commentSchema), balance: z.record(z.string(), z.unknown()) });
 
 /**
  * Every route the server answers, described once for GET /api/openapi.json. The schemas are the
@@ -168,6 +169,33 @@ export const apiRouteTable: readonly RouteDescription[] = [
     responses: { 201: { description: 'created', schema: threadViewSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules, 429: error('rate_limited: too many comments this minute') },
   },
   {
+    id: 'getThread',
+    method: 'get',
+    path: '/api/threads/:threadId',
+    tag: 'threads',
+    summary: 'One thread as the viewer may read it (clients refetch it when message 103 names it)',
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'the thread', schema: threadViewSchema }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'followThread',
+    method: 'post',
+    path: '/api/threads/:threadId/follow',
+    tag: 'threads',
+    summary: 'Follow a thread: be notified of every new comment (opening or answering one follows it too)',
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'following', schema: z.object({ following: z.literal(true) }) }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'unfollowThread',
+    method: 'delete',
+    path: '/api/threads/:threadId/follow',
+    tag: 'threads',
+    summary: 'Stop following a thread',
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'not following', schema: z.object({ following: z.literal(false) }) }, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
     id: 'createComment',
     method: 'post',
     path: '/api/threads/:threadId/comments',
@@ -224,5 +252,34 @@ export const apiRouteTable: readonly RouteDescription[] = [
     access: { kind: 'permission', action: 'document.comment' },
     body: raiseFlagInputSchema,
     responses: { 201: { description: 'raised', schema: flagSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules },
+  },
+  {
+    id: 'answerFlag',
+    method: 'post',
+    path: '/api/flags/:flagId/answer',
+    tag: 'threads',
+    summary: "A chair's answer to a flag (the first answer stands); audited",
+    access: { kind: 'permission', action: 'document.read' },
+    body: z.object({ answer: reasonSchema }),
+    responses: { 200: { description: 'the answered flag', schema: flagSchema }, 400: invalid, 401: unauthenticated, ...refusedByRules },
+  },
+  {
+    id: 'listNotifications',
+    method: 'get',
+    path: '/api/notifications',
+    tag: 'notifications',
+    summary: "The signed-in user's latest notifications (mentions, requests for input, replies in followed threads), newest first, and the unread count",
+    access: { kind: 'session' },
+    responses: { 200: { description: 'notifications', schema: notificationListSchema }, 400: invalid, 401: unauthenticated },
+  },
+  {
+    id: 'markNotificationsRead',
+    method: 'post',
+    path: '/api/notifications/read',
+    tag: 'notifications',
+    summary: 'Mark some notifications, or all, read',
+    access: { kind: 'session' },
+    body: markNotificationsReadInputSchema,
+    responses: { 200: { description: 'the unread count after', schema: z.object({ unread: z.number().int() }) }, 400: invalid, 401: unauthenticated },
   },
 ];

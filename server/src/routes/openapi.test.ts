@@ -9,6 +9,10 @@ import { createApp, type AppType } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openAccountServices, type AccountServices } from '../openAccountServices.ts';
 import { SqliteStore } from '../storage/SqliteStore.ts';
+import { SqliteNotificationStore } from '../notifications/SqliteNotificationStore.ts';
+import { MemoryCommentRateLimiter } from '../threads/CommentRateLimiter.ts';
+import { DiscussionNotifier } from '../threads/DiscussionNotifier.ts';
+import { LocalChannel } from '../storage/LocalChannel.ts';
 import { SqliteThreadStore } from '../threads/SqliteThreadStore.ts';
 import { apiRouteTable } from './apiRouteTable.ts';
 
@@ -17,6 +21,7 @@ describe('the route table and the app', () => {
   let directory: string;
   let store: SqliteStore;
   let threads: SqliteThreadStore;
+  let notifications: SqliteNotificationStore;
   let services: AccountServices;
   let app: AppType;
   beforeAll(() => {
@@ -26,11 +31,15 @@ describe('the route table and the app', () => {
     store = new SqliteStore({ directory });
     services = openAccountServices(config, logger);
     threads = new SqliteThreadStore(directory);
-    app = createApp({ config, store, threads, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
+    notifications = new SqliteNotificationStore(directory);
+    const notifier = new DiscussionNotifier({ events: new LocalChannel(() => undefined), notifications, listReaders: () => services.accounts.listUsers(), logger });
+    const commentRateLimiter = new MemoryCommentRateLimiter(10);
+    app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
   });
   afterAll(async () => {
     await services.close();
     await threads.close();
+    await notifications.close();
     await store.close();
     rmSync(directory, { recursive: true, force: true });
   });

@@ -21,6 +21,8 @@ export const auditEventTypeSchema = z.enum([
   'thread-moderated',
   'position-recorded',
   'flag-raised',
+  'flag-answered',
+  'comment-posted',
 ]);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
 

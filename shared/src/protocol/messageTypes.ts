@@ -1,6 +1,6 @@
 /**
  * Message types on the collaboration websocket. 0-3 are the plain y-websocket protocol;
- * `stored` is Concord's one addition (see docs/protocol.md).
+ * 100-103 are Concord's additions (see docs/protocol.md).
  */
 export const MessageType = {
   sync: 0,
@@ -13,6 +13,8 @@ export const MessageType = {
   ledger: 101,
   /** Client to server: whom the following edits speak for (JSON, speakerMessageSchema); chairs and the secretariat only. */
   speaker: 102,
+  /** Server to client: threads, positions, flags or notifications changed (JSON, discussionMessageSchema); refetch them over HTTP. */
+  discussion: 103,
 } as const;
 
 /** Query parameter a client sets on the websocket URL to receive `ledger` messages. */
