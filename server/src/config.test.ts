@@ -22,6 +22,7 @@ const defaults: Config = {
   INVITATION_TTL_HOURS: 72,
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: 100,
   SIGNIN_MAX_FAILURES_PER_IP: 300,
+  CHROMIUM_PATH: '/usr/bin/chromium',
 };
 
 /** Runs loadConfig and returns the ConfigError it throws (failing the test if it throws nothing or something else). */

@@ -80,6 +80,13 @@ export const configSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 1_000_000).default(100),
   /** Failed sign-ins per client address per hour before further attempts are refused. */
   SIGNIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000).default(300),
+  /**
+   * A PEM file holding the Ed25519 private key that signs snapshots and their exports (`openssl genpkey -algorithm
+   * ed25519`). Required in production; elsewhere a key is made once and kept in DATA_DIR (or Redis).
+   */
+  SNAPSHOT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The Chromium that renders PDF exports (Debian's chromium package). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -28,3 +28,6 @@ export * from './threads/mentions.ts';
 export * from './threads/discussionMessages.ts';
 export * from './notifications/notifications.ts';
 export * from './threads/threadView.ts';
+export * from './snapshots/snapshotContent.ts';
+export * from './snapshots/canonicalJson.ts';
+export * from './snapshots/snapshots.ts';

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openAccountServices, type AccountServices } from '../openAccountServices.ts';
 import { invitationUrl } from '../routes/users.ts';
+import { runVerifyCommand } from './verifyCommand.ts';
 
 export const usage = `Usage: pnpm concord <command>
 
@@ -14,6 +15,8 @@ export const usage = `Usage: pnpm concord <command>
             (--delegation <ISO code> | --organisation <observer id> | --secretariat)
   users invite <email>      a new one-time invitation link (the earlier one stops working)
   users disable <email>     signs the user out everywhere and refuses further sign-ins
+  verify <file> <signature file> (--public-key <PEM file> | --server <URL>)
+                            checks an exported file against its signature
 
 Uses the same environment as the server (DATA_DIR or REDIS_URL, PUBLIC_URL for the links).`;
 
@@ -28,6 +31,8 @@ class RefusedError extends Error {}
 
 /** Runs one `concord` command against the configured stores and returns the exit code. */
 export async function runConcordCli(argv: readonly string[], environment: NodeJS.ProcessEnv, output: CliOutput): Promise<number> {
+  // Verifying needs no configuration or store: anyone holding a file, its signature and the public key can.
+  if (argv[0] === 'verify') return runVerifyCommand(argv.slice(1), output);
   let config: Config;
   try {
     config = loadConfig(environment);

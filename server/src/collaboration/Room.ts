@@ -70,6 +70,16 @@ function replay(loaded: LoadedDocument, doc: Y.Doc): DocumentLedger {
 }
 
 /**
+ * The stored document and its ledger, without a room: what is durable, as every instance would rebuild it
+ * (a snapshot of the agreed text freezes exactly this).
+ */
+export async function readStoredDocument(store: Store, documentId: string): Promise<{ doc: Y.Doc; ledger: DocumentLedger }> {
+  const loaded = await store.loadDocument(documentId);
+  const doc = new Y.Doc();
+  return { doc, ledger: replay(loaded, doc) };
+}
+
+/**
  * One open document on this instance: its Y.Doc, awareness and connections. An update is
  * checked, applied, appended to the store, and only once stored relayed to the other clients
  * and acknowledged to its sender, so no client ever holds text the store could lose.

@@ -23,6 +23,7 @@ export const auditEventTypeSchema = z.enum([
   'flag-raised',
   'flag-answered',
   'comment-posted',
+  'snapshot-created',
 ]);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
 

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import {
+  authorOf,
+  canonicalJson,
+  type DocumentMeta,
+  type ExportFormat,
+  type ExportLanguage,
+  type ExportMode,
+  type ExportSignature,
+  type SessionUser,
+  type SignedSnapshot,
+  type Snapshot,
+} from '@concord/shared';
+import { readStoredDocument } from '../collaboration/Room.ts';
+import type { Exporter, ExportSource } from '../exports/ExportSource.ts';
+import type { Store } from '../storage/Store.ts';
+import type { ThreadStore } from '../threads/ThreadStore.ts';
+import { documentSymbol, exportFileName } from './documentSymbol.ts';
+import { snapshotContentOf } from './snapshotContentOf.ts';
+import { sha256Hex, type SnapshotSigner } from './SnapshotSigner.ts';
+import { SnapshotNumberTakenError, type SnapshotStore, type StoredExport } from './SnapshotStore.ts';
+
+export interface SnapshotsOptions {
+  store: Store;
+  threads: ThreadStore;
+  snapshots: SnapshotStore;
+  signer: SnapshotSigner;
+  exporters: ReadonlyMap<ExportFormat, Exporter>;
+}
+
+/** An export ready to send: its bytes, media type and file name (and, for a snapshot, its signature file). */
+export interface RenderedExport {
+  bytes: Uint8Array;
+  mediaType: string;
+  fileName: string;
+  signature: ExportSignature | null;
+}
+
+export class UnsupportedFormatError extends Error {
+  override name = 'UnsupportedFormatError';
+}
+
+const signedPart = ({ id, documentId, number, name, createdAt, createdBy, content }: Snapshot | SignedSnapshot): SignedSnapshot => ({
+  id,
+  documentId,
+  number,
+  name,
+  createdAt,
+  createdBy,
+  content,
+});
+
+/**
+ * Snapshots of the agreed text and their exports. A snapshot freezes what the store holds (durable text, the
+ * server's attribution, the current positions), is hashed and signed, and never changes. Each export of a
+ * snapshot is rendered once and kept, so downloading it again gives the same bytes whatever the renderer does.
+ */
+export class Snapshots {
+  constructor(private readonly options: SnapshotsOptions) {}
+
+  get publicKey() {
+    return this.options.signer.publicKey;
+  }
+
+  /** Freezes the document now; `user` needs snapshot.create (checked by the route). */
+  async take(meta: DocumentMeta, name: string, user: SessionUser): Promise<Snapshot> {
+    const { store, threads, snapshots, signer } = this.options;
+    const { doc, ledger } = await readStoredDocument(store, meta.id);
+    const content = snapshotContentOf(doc, meta, ledger.all(), await threads.listPositions(meta.id));
+    doc.destroy();
+    const author = authorOf(user);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const signed: SignedSnapshot = {
+        id: randomBytes(12).toString('base64url'),
+        documentId: meta.id,
+        number: await snapshots.nextNumber(meta.id),
+        name,
+        createdAt: new Date().toISOString(),
+        createdBy: { userId: author.userId, name: author.name, affiliation: author.affiliation },
+        content,
+      };
+      const snapshot: Snapshot = { ...signed, sha256: sha256Hex(canonicalJson(signed)), signature: signer.sign(signed), keyId: signer.publicKey.keyId };
+      try {
+        await snapshots.add(snapshot);
+        return snapshot;
+      } catch (error) {
+        // Another instance took this number meanwhile: take the next one.
+        if (!(error instanceof SnapshotNumberTakenError)) throw error;
+      }
+    }
+    throw new Error('could not number the snapshot: other snapshots kept being taken');
+  }
+
+  /** Whether a stored snapshot still matches its hash and signature. */
+  verify(snapshot: Snapshot): boolean {
+    const signed = signedPart(snapshot);
+    return sha256Hex(canonicalJson(signed)) === snapshot.sha256 && this.options.signer.verify(signed, snapshot.signature);
+  }
+
+  /** A snapshot's export: the stored one, or rendered, signed and stored now (the first stored wins). */
+  async exportSnapshot(snapshot: Snapshot, meta: DocumentMeta, format: ExportFormat, mode: ExportMode, language: ExportLanguage): Promise<RenderedExport> {
+    const exporter = this.exporter(format);
+    const symbol = documentSymbol(meta, snapshot.number);
+    const fileName = exportFileName(symbol, mode, language, exporter.extension);
+    const { snapshots, signer } = this.options;
+    let stored: StoredExport | null = await snapshots.getExport(snapshot.id, format, mode, language);
+    if (stored === null) {
+      const source: ExportSource = {
+        content: snapshot.content,
+        snapshot: { id: snapshot.id, number: snapshot.number, name: snapshot.name, createdAt: snapshot.createdAt, sha256: snapshot.sha256, keyId: snapshot.keyId },
+        date: snapshot.createdAt,
+        symbol,
+        mode,
+        language,
+      };
+      const bytes = await exporter.render(source);
+      const unsigned: Omit<ExportSignature, 'signature'> = {
+        concordExportSignature: 1,
+        snapshotId: snapshot.id,
+        snapshotSha256: snapshot.sha256,
+        documentId: snapshot.documentId,
+        format,
+        mode,
+        language,
+        fileName,
+        fileSha256: sha256Hex(bytes),
+        keyId: signer.publicKey.keyId,
+      };
+      stored = await snapshots.putExport({ snapshotId: snapshot.id, format, mode, language, bytes, signature: { ...unsigned, signature: signer.sign(unsigned) } });
+    }
+    return { bytes: stored.bytes, mediaType: exporter.mediaType, fileName, signature: stored.signature };
+  }
+
+  /** The live document exported as a draft: rendered each time, never signed, never stored. */
+  async exportLive(meta: DocumentMeta, format: ExportFormat, mode: ExportMode, language: ExportLanguage): Promise<RenderedExport> {
+    const exporter = this.exporter(format);
+    const { doc, ledger } = await readStoredDocument(this.options.store, meta.id);
+    const content = snapshotContentOf(doc, meta, ledger.all(), await this.options.threads.listPositions(meta.id));
+    doc.destroy();
+    const symbol = documentSymbol(meta, null);
+    const bytes = await exporter.render({ content, snapshot: null, date: new Date().toISOString(), symbol, mode, language });
+    return { bytes, mediaType: exporter.mediaType, fileName: exportFileName(symbol, mode, language, exporter.extension), signature: null };
+  }
+
+  private exporter(format: ExportFormat): Exporter {
+    const exporter = this.options.exporters.get(format);
+    if (exporter === undefined) throw new UnsupportedFormatError(`this server cannot export ${format}`);
+    return exporter;
+  }
+}
