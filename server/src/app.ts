@@ -17,6 +17,9 @@ import type { NotificationStore } from './notifications/NotificationStore.ts';
 import type { CommentRateLimiter } from './threads/CommentRateLimiter.ts';
 import type { DiscussionNotifier } from './threads/DiscussionNotifier.ts';
 import type { ThreadStore } from './threads/ThreadStore.ts';
+import type { Snapshots } from './snapshots/Snapshots.ts';
+import type { SnapshotStore } from './snapshots/SnapshotStore.ts';
+import { documentSnapshotRoutes, snapshotRoutes } from './routes/snapshots.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loadBuiltClient } from './routes/client.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -42,6 +45,9 @@ export interface AppDependencies {
   notifier: DiscussionNotifier;
   /** Comment creation per user, shared by every instance when they share Redis. */
   commentRateLimiter: CommentRateLimiter;
+  /** Issue 6: snapshots of the agreed text and their exports. */
+  snapshots: Snapshots;
+  snapshotStore: SnapshotStore;
   /** The committee's thread rules; defaults to the NSA committee's. */
   threadRules?: ThreadRules;
   accounts: Accounts;
@@ -68,7 +74,7 @@ const noClient = createMiddleware<AppEnv>((_context, next) => next());
  * address the API does not answer get the client's page (its router shows the screen); without one, /
  * is the plain home page.
  */
-export function createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
+export function createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, snapshots, snapshotStore, accounts, audit, registry, logger, clientDirectory }: AppDependencies) {
   const production = isProduction(config);
   const session = sessionMiddleware(accounts);
   const rules = threadRules ?? threadRulesFor(nsaCommittee);
@@ -99,6 +105,8 @@ export function createApp({ config, store, threads, notifications, notifier, com
     .route('/api/threads', threadRoutes(threadDependencies))
     .route('/api/flags', flagRoutes(threadDependencies))
     .route('/api/notifications', notificationRoutes(notifications))
+    .route('/api/documents', documentSnapshotRoutes({ store, snapshots, snapshotStore, audit }))
+    .route('/api/snapshots', snapshotRoutes({ store, snapshots, snapshotStore, audit }))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {

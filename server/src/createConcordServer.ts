@@ -28,6 +28,13 @@ import { MemoryCommentRateLimiter, RedisCommentRateLimiter, type CommentRateLimi
 import { DiscussionNotifier } from './threads/DiscussionNotifier.ts';
 import { openDiscussionEvents } from './threads/discussionEvents.ts';
 import { RedisThreadStore } from './threads/RedisThreadStore.ts';
+import { createExporters } from './exports/exporters.ts';
+import { PdfRenderer } from './exports/pdfExporter.ts';
+import { openSnapshotSigner } from './snapshots/openSnapshotSigner.ts';
+import { RedisSnapshotStore } from './snapshots/RedisSnapshotStore.ts';
+import { Snapshots } from './snapshots/Snapshots.ts';
+import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts';
+import type { SnapshotStore } from './snapshots/SnapshotStore.ts';
 import { SqliteThreadStore } from './threads/SqliteThreadStore.ts';
 import type { ThreadStore } from './threads/ThreadStore.ts';
 
@@ -39,6 +46,8 @@ export interface ConcordServer {
   readonly audit: AuditLog;
   readonly threads: ThreadStore;
   readonly notifications: NotificationStore;
+  readonly snapshots: Snapshots;
+  readonly snapshotStore: SnapshotStore;
   readonly collaboration: CollaborationServer;
   /** Stops accepting, flushes every pending write, closes sockets with "going away", closes the stores. */
   shutdown(): Promise<void>;
@@ -61,6 +70,11 @@ function openThreadStore(config: Config): ThreadStore {
 /** Notifications and followers beside the threads: Redis when REDIS_URL is set, else SQLite under DATA_DIR. */
 function openNotificationStore(config: Config): NotificationStore {
   return config.REDIS_URL ? new RedisNotificationStore(config.REDIS_URL) : new SqliteNotificationStore(path.resolve(config.DATA_DIR));
+}
+
+/** Snapshots beside the documents: Redis when REDIS_URL is set, else SQLite under DATA_DIR. */
+function openSnapshotStore(config: Config): SnapshotStore {
+  return config.REDIS_URL ? new RedisSnapshotStore(config.REDIS_URL) : new SqliteSnapshotStore(path.resolve(config.DATA_DIR));
 }
 
 /** Comment rate limits shared through Redis when instances share it, else counted in this process. */
@@ -91,10 +105,14 @@ export async function startConcordServer(
   const threadRules = threadRulesFor(nsaCommittee);
   const commentRateLimiter = openCommentRateLimiter(config, threadRules.commentsPerMinute);
   const discussionEvents = openDiscussionEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, 'discussion events error'));
-  const closeDiscussion = () => Promise.allSettled([notifications.close(), commentRateLimiter.close(), discussionEvents.close()]);
+  const snapshotStore = openSnapshotStore(config);
+  const pdfRenderer = new PdfRenderer({ executablePath: config.CHROMIUM_PATH });
+  const closeDiscussion = () => Promise.allSettled([notifications.close(), commentRateLimiter.close(), discussionEvents.close(), snapshotStore.close(), pdfRenderer.close()]);
+  let snapshots: Snapshots;
   try {
     await store.ping();
     await refuseDemoCredentialsInProduction(config, accounts);
+    snapshots = new Snapshots({ store, threads, snapshots: snapshotStore, signer: await openSnapshotSigner(config), exporters: createExporters(pdfRenderer) });
   } catch (error) {
     await Promise.allSettled([accountServices.close(), bus?.close(), store.close(), threads.close(), closeDiscussion()]);
     throw error;
@@ -128,7 +146,7 @@ export async function startConcordServer(
   const clientDirectory = config.CLIENT_DIR === 'off' ? null : path.resolve(config.CLIENT_DIR ?? defaultClientDirectory);
   const discussionRelay = new DiscussionRelay(collaboration, discussionEvents);
   const notifier = new DiscussionNotifier({ events: discussionEvents, notifications, listReaders: () => accounts.listUsers(), logger });
-  const app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, accounts, audit, registry, logger, clientDirectory });
+  const app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, snapshots, snapshotStore, accounts, audit, registry, logger, clientDirectory });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -146,6 +164,8 @@ export async function startConcordServer(
     audit,
     threads,
     notifications,
+    snapshots,
+    snapshotStore,
     collaboration,
     shutdown: () =>
       (stopping ??= (async () => {

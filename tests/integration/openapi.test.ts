@@ -50,6 +50,13 @@ const routes = [
   'post /api/flags/{flagId}/answer',
   'get /api/notifications',
   'post /api/notifications/read',
+  'get /api/documents/{documentId}/snapshots',
+  'post /api/documents/{documentId}/snapshots',
+  'get /api/documents/{documentId}/export',
+  'get /api/snapshots/public-key',
+  'get /api/snapshots/{snapshotId}',
+  'get /api/snapshots/{snapshotId}/export',
+  'get /api/snapshots/{snapshotId}/signature',
 ];
 
 describe('GET /api/openapi.json', () => {

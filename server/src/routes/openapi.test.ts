@@ -14,6 +14,10 @@ import { MemoryCommentRateLimiter } from '../threads/CommentRateLimiter.ts';
 import { DiscussionNotifier } from '../threads/DiscussionNotifier.ts';
 import { LocalChannel } from '../storage/LocalChannel.ts';
 import { SqliteThreadStore } from '../threads/SqliteThreadStore.ts';
+import { jsonExporter } from '../exports/jsonExporter.ts';
+import { SnapshotSigner, generateSigningKeyPem } from '../snapshots/SnapshotSigner.ts';
+import { Snapshots } from '../snapshots/Snapshots.ts';
+import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts';
 import { apiRouteTable } from './apiRouteTable.ts';
 
 /** The real app in-process, on a real SQLite file. */
@@ -22,6 +26,7 @@ describe('the route table and the app', () => {
   let store: SqliteStore;
   let threads: SqliteThreadStore;
   let notifications: SqliteNotificationStore;
+  let snapshotStore: SqliteSnapshotStore;
   let services: AccountServices;
   let app: AppType;
   beforeAll(() => {
@@ -34,12 +39,15 @@ describe('the route table and the app', () => {
     notifications = new SqliteNotificationStore(directory);
     const notifier = new DiscussionNotifier({ events: new LocalChannel(() => undefined), notifications, listReaders: () => services.accounts.listUsers(), logger });
     const commentRateLimiter = new MemoryCommentRateLimiter(10);
-    app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
+    snapshotStore = new SqliteSnapshotStore(directory);
+    const snapshots = new Snapshots({ store, threads, snapshots: snapshotStore, signer: new SnapshotSigner(generateSigningKeyPem()), exporters: new Map([['json', jsonExporter]]) });
+    app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, snapshots, snapshotStore, accounts: services.accounts, audit: services.audit, registry: new Registry(), logger });
   });
   afterAll(async () => {
     await services.close();
     await threads.close();
     await notifications.close();
+    await snapshotStore.close();
     await store.close();
     rmSync(directory, { recursive: true, force: true });
   });
