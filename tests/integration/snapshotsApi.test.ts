@@ -177,6 +177,22 @@ describe('snapshots and exports (SQLite)', () => {
   });
 });
 
+describe('a server without Chromium', () => {
+  it('answers a PDF export 503 with what to install, and still serves the other formats', async () => {
+    const server = await startTestServer({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    try {
+      const chair = await server.asRole('chair');
+      const documentId = await server.createDocument('No Chromium');
+      const summary = await take(server, chair, documentId, 'No PDF');
+      const refused = await expectErrorBody(await send(server, 'GET', `/api/snapshots/${summary.id}/export?format=pdf`, chair.headers), 503, 'export_unavailable');
+      expect(refused.error.message).toContain('install Debian');
+      expect((await download(server, chair, `/api/snapshots/${summary.id}/export?format=html`)).bytes.length).toBeGreaterThan(100);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('snapshots across two instances sharing Redis', () => {
   let redis: RedisServer;
   let one: TestServer;

@@ -314,7 +314,7 @@ export const apiRouteTable: readonly RouteDescription[] = [
     summary: 'The live document exported as a DRAFT (never signed)',
     access: { kind: 'permission', action: 'document.read' },
     query: exportQuerySchema,
-    responses: { 200: { description: 'the file (Content-Disposition names it)', mediaType: 'application/octet-stream' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound, 422: error('unsupported_format') },
+    responses: { 200: { description: 'the file (Content-Disposition names it)', mediaType: 'application/octet-stream' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound, 422: error('unsupported_format'), 503: error('export_unavailable: PDF needs Chromium on the server') },
   },
   {
     id: 'getSnapshotPublicKey',
@@ -342,7 +342,7 @@ export const apiRouteTable: readonly RouteDescription[] = [
     summary: "A snapshot's export: rendered once, kept, and the same bytes ever after",
     access: { kind: 'permission', action: 'document.read' },
     query: exportQuerySchema,
-    responses: { 200: { description: 'the file (Content-Disposition names it)', mediaType: 'application/octet-stream' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound, 422: error('unsupported_format') },
+    responses: { 200: { description: 'the file (Content-Disposition names it)', mediaType: 'application/octet-stream' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound, 422: error('unsupported_format'), 503: error('export_unavailable: PDF needs Chromium on the server') },
   },
   {
     id: 'getExportSignature',

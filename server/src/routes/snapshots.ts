@@ -16,6 +16,7 @@ import { requirePermission } from '../http/session.ts';
 import { jsonBody, queryString } from '../http/validate.ts';
 import type { RenderedExport, Snapshots } from '../snapshots/Snapshots.ts';
 import { UnsupportedFormatError } from '../snapshots/Snapshots.ts';
+import { ChromiumUnavailableError } from '../exports/pdfExporter.ts';
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts';
 import type { Store } from '../storage/Store.ts';
 import { errorBody } from './errors.ts';
@@ -45,6 +46,7 @@ function download(context: Context, rendered: RenderedExport, draft: boolean) {
 
 function exportFailed(context: Context, error: unknown) {
   if (error instanceof UnsupportedFormatError) return context.json(errorBody('unsupported_format', error.message), 422);
+  if (error instanceof ChromiumUnavailableError) return context.json(errorBody('export_unavailable', error.message), 503);
   throw error;
 }
 
