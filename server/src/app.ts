@@ -20,6 +20,7 @@ import type { ThreadStore } from './threads/ThreadStore.ts';
 import type { Snapshots } from './snapshots/Snapshots.ts';
 import type { SnapshotStore } from './snapshots/SnapshotStore.ts';
 import { documentSnapshotRoutes, snapshotRoutes } from './routes/snapshots.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loadBuiltClient } from './routes/client.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -107,6 +108,7 @@ export function createApp({ config, store, threads, notifications, notifier, com
     .route('/api/notifications', notificationRoutes(notifications))
     .route('/api/documents', documentSnapshotRoutes({ store, snapshots, snapshotStore, audit }))
     .route('/api/snapshots', snapshotRoutes({ store, snapshots, snapshotStore, audit }))
+    .route('/api/reports', reportRoutes({ store, threads, snapshots: snapshotStore }, audit))
     .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {

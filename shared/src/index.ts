@@ -31,3 +31,6 @@ export * from './threads/threadView.ts';
 export * from './snapshots/snapshotContent.ts';
 export * from './snapshots/canonicalJson.ts';
 export * from './snapshots/snapshots.ts';
+export * from './reports/reportPeriod.ts';
+export * from './reports/progressReport.ts';
+export * from './reports/participation.ts';

@@ -57,6 +57,8 @@ const routes = [
   'get /api/snapshots/{snapshotId}',
   'get /api/snapshots/{snapshotId}/export',
   'get /api/snapshots/{snapshotId}/signature',
+  'get /api/reports/progress',
+  'get /api/reports/progress/download',
 ];
 
 describe('GET /api/openapi.json', () => {
