@@ -67,6 +67,8 @@ describe('loadConfig', () => {
       INVITATION_TTL_HOURS: '720',
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: '5',
       SIGNIN_MAX_FAILURES_PER_IP: '7',
+      SNAPSHOT_SIGNING_KEY_FILE: '/etc/concord/signing-key.pem',
+      CHROMIUM_PATH: '/opt/chromium/chrome',
     });
     expect(config).toEqual({
       PORT: 0,
@@ -92,6 +94,8 @@ describe('loadConfig', () => {
       INVITATION_TTL_HOURS: 720,
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: 5,
       SIGNIN_MAX_FAILURES_PER_IP: 7,
+      SNAPSHOT_SIGNING_KEY_FILE: '/etc/concord/signing-key.pem',
+      CHROMIUM_PATH: '/opt/chromium/chrome',
     });
   });
 
