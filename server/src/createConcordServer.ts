@@ -30,7 +30,7 @@ import { openDiscussionEvents } from './threads/discussionEvents.ts';
 import { RedisThreadStore } from './threads/RedisThreadStore.ts';
 import { createExporters } from './exports/exporters.ts';
 import { PdfRenderer } from './exports/pdfExporter.ts';
-import { openSnapshotSigner } from './snapshots/openSnapshotSigner.ts';
+import { SigningKeyError, openSnapshotSigner } from './snapshots/openSnapshotSigner.ts';
 import { RedisSnapshotStore } from './snapshots/RedisSnapshotStore.ts';
 import { Snapshots } from './snapshots/Snapshots.ts';
 import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts';
@@ -112,7 +112,10 @@ export async function startConcordServer(
   try {
     await store.ping();
     await refuseDemoCredentialsInProduction(config, accounts);
-    snapshots = new Snapshots({ store, threads, snapshots: snapshotStore, signer: await openSnapshotSigner(config), exporters: createExporters(pdfRenderer) });
+    const signer = await openSnapshotSigner(config).catch((error: unknown) => {
+      throw error instanceof SigningKeyError ? new StartRefusedError(error.message, { cause: error }) : error;
+    });
+    snapshots = new Snapshots({ store, threads, snapshots: snapshotStore, signer, exporters: createExporters(pdfRenderer) });
   } catch (error) {
     await Promise.allSettled([accountServices.close(), bus?.close(), store.close(), threads.close(), closeDiscussion()]);
     throw error;
