@@ -97,6 +97,8 @@ export function App() {
 
 /** The editor (Tiptap, ProseMirror, Yjs) is most of the code: loaded when a document is opened, not at sign-in. */
 const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((module) => ({ default: module.EditorScreen })));
+/** The compilation reads the text from the same collaboration session: loaded with it, when opened. */
+const CompilationScreen = lazy(() => import('./screens/CompilationScreen.tsx').then((module) => ({ default: module.CompilationScreen })));
 
 function Screen({ route, session }: { route: Route; session: SessionInfo }) {
   const { t } = useTranslation();
@@ -115,6 +117,18 @@ function Screen({ route, session }: { route: Route; session: SessionInfo }) {
           }
         >
           <EditorScreen key={route.documentId} documentId={route.documentId} user={user} />
+        </Suspense>
+      );
+    case 'compilation':
+      return (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          <CompilationScreen key={route.documentId} documentId={route.documentId} user={user} />
         </Suspense>
       );
     case 'admin':

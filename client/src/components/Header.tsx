@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, roleLabels, type User } from '@concord/shared';
 import { asLanguage } from '../i18n/language.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
+import { matchRoute, paths } from '../routing/routes.ts';
 import { affiliationLabel } from './affiliationLabel.ts';
 import { Button } from './Button.tsx';
 import { classNames } from './classNames.ts';
@@ -19,9 +20,15 @@ export interface HeaderProps {
   wide?: boolean;
 }
 
-/** The bar on every screen: the app's name, the sections, who is signed in (name, role, delegation), language, sign-out. */
+/**
+ * The bar on every screen: the app's name, the sections, in a document its two views (drafting room, compilation
+ * of positions), the notifications, who is signed in (name, role, delegation), language, sign-out.
+ */
 export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps) {
   const { t, i18n } = useTranslation();
+  const { t: tPositions } = useTranslation('positions');
+  const route = matchRoute(pathname);
+  const documentId = route.name === 'document' || route.name === 'compilation' ? route.documentId : null;
   const language = asLanguage(i18n.language);
   const [signingOut, setSigningOut] = useState(false);
   const section = pathname === paths.admin ? 'admin' : pathname === paths.documents || pathname.startsWith('/documents/') ? 'documents' : null;
@@ -43,7 +50,12 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
           <nav className="app-header__nav" aria-label={t('header.navigation')}>
             <ul>
               <li>
-                <Link to={paths.documents} className={classNames('app-header__link', section === 'documents' && 'is-current')} aria-current={section === 'documents' ? 'page' : undefined}>
+                <Link
+                  to={paths.documents}
+                  className={classNames('app-header__link', section === 'documents' && 'is-current')}
+                  // Inside a document, the document's own view is the current page.
+                  aria-current={section === 'documents' ? (documentId === null ? 'page' : 'location') : undefined}
+                >
                   {t('header.documents')}
                 </Link>
               </li>
@@ -54,6 +66,26 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
                   </Link>
                 </li>
               )}
+            </ul>
+          </nav>
+        )}
+        {user !== null && documentId !== null && (
+          <nav className="app-header__nav app-header__nav--document" aria-label={tPositions('header.documentNavigation')}>
+            <ul>
+              <li>
+                <Link to={paths.document(documentId)} className={classNames('app-header__link', route.name === 'document' && 'is-current')} aria-current={route.name === 'document' ? 'page' : undefined}>
+                  {tPositions('header.draftingRoom')}
+                </Link>
+              </li>
+              <li>
+                <Link
+                  to={paths.compilation(documentId)}
+                  className={classNames('app-header__link', route.name === 'compilation' && 'is-current')}
+                  aria-current={route.name === 'compilation' ? 'page' : undefined}
+                >
+                  {tPositions('header.compilation')}
+                </Link>
+              </li>
             </ul>
           </nav>
         )}
@@ -70,6 +102,7 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
               </span>
             </p>
           )}
+          {user !== null && <NotificationBell key={user.id} />}
           <LanguageSwitch />
           {user !== null && (
             <Button variant="quiet" onClick={() => void signOut()} disabled={signingOut}>

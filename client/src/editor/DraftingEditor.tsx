@@ -5,6 +5,8 @@ import { can, type User } from '@concord/shared';
 import type { ChangeVerdict, RefusedChangeReason } from './blocks/judgeDocumentChange.ts';
 import type { CollaborationSession } from './collaboration/CollaborationSession.ts';
 import type { CollaborationSnapshot } from './collaboration/CollaborationSnapshot.ts';
+import { DiscussionPanel } from '../discussion/DiscussionPanel.tsx';
+import type { DiscussionStore } from '../discussion/model/DiscussionStore.ts';
 import { PresencePanel } from './presence/PresencePanel.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { TypingForBanner, TypingForSelect } from './toolbar/TypingFor.tsx';
@@ -18,10 +20,12 @@ interface DraftingEditorProps {
   snapshot: CollaborationSnapshot;
   user: User;
   strings: EditorStrings;
+  /** The document's threads; null until created (the panel then waits). */
+  discussion: DiscussionStore | null;
 }
 
-/** The drafting area of one local copy: tools, the text with its paragraph gutter, and who is present. */
-export function DraftingEditor({ session, snapshot, user, strings }: DraftingEditorProps) {
+/** The drafting area of one local copy: tools, the text with its paragraph gutter, the discussion and who is present. */
+export function DraftingEditor({ session, snapshot, user, strings, discussion }: DraftingEditorProps) {
   const { t } = useTranslation('editor');
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [guardReason, setGuardReason] = useState<RefusedChangeReason | null>(null);
@@ -42,7 +46,7 @@ export function DraftingEditor({ session, snapshot, user, strings }: DraftingEdi
   const canEdit = can(user, 'document.edit');
 
   return (
-    <div className="drafting__workspace">
+    <div className="drafting__workspace drafting__workspace--discussion">
       <div className="drafting__main">
         {canEdit && editor !== null && (
           <div className="drafting__tools">
@@ -64,7 +68,13 @@ export function DraftingEditor({ session, snapshot, user, strings }: DraftingEdi
           <EditorContent editor={editor} />
         </div>
       </div>
-      <PresencePanel provider={snapshot.provider} self={self} strings={strings} />
+      <div className="drafting__side">
+        {discussion !== null && <DiscussionPanel store={discussion} editor={editor} user={user} strings={strings} textReady={snapshot.ready} />}
+        {/* Scrolls on its own under the discussion: focusable, so that the keyboard can scroll it too. */}
+        <div className="drafting__presence" tabIndex={0} role="region" aria-labelledby="presence-title">
+          <PresencePanel provider={snapshot.provider} self={self} strings={strings} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, documentKindLabels, type DocumentMeta, type User } from '@concord/shared';
 import { getDocument } from '../api/documents.ts';
+import { useDiscussionStore } from '../discussion/useDiscussionStore.ts';
 import { Button } from '../components/Button.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -20,7 +21,7 @@ export interface EditorScreenProps {
 
 const noSubscription = () => () => undefined;
 
-/** The drafting room for one document: title, connection state, notices, and the collaborative editor. */
+/** The drafting room for one document: title, connection state, notices, the collaborative editor and its discussion. */
 export function EditorScreen({ documentId, user }: EditorScreenProps) {
   const { t } = useTranslation('editor');
   const strings = useEditorStrings();
@@ -41,6 +42,7 @@ export function EditorScreen({ documentId, user }: EditorScreenProps) {
 
   const session = useCollaborationSession(documentId, user);
   const snapshot: CollaborationSnapshot | null = useSyncExternalStore(session?.subscribe ?? noSubscription, () => session?.getSnapshot() ?? null);
+  const discussion = useDiscussionStore(documentId, session);
   const readOnly = !can(user, 'document.edit');
 
   return (
@@ -77,7 +79,7 @@ export function EditorScreen({ documentId, user }: EditorScreenProps) {
       )}
       {snapshot?.refusal != null && snapshot.stopped === null && <RefusalNotice refusal={snapshot.refusal} onDismiss={() => session?.dismissRefusal()} />}
       {session !== null && snapshot !== null && snapshot.stopped !== 'refused-repeatedly' && (
-        <DraftingEditor key={snapshot.generation} session={session} snapshot={snapshot} user={user} strings={strings} />
+        <DraftingEditor key={snapshot.generation} session={session} snapshot={snapshot} user={user} strings={strings} discussion={discussion} />
       )}
     </section>
   );

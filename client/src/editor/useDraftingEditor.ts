@@ -61,7 +61,8 @@ export function useDraftingEditor(input: DraftingEditorInput): Editor | null {
         }),
         ContentGuard.configure({ actor: user, onRefused: (verdict) => latest.current.onRefused(verdict) }),
         ParagraphCommands,
-        ParagraphGutter.configure({ strings: strings.gutter, ledger: session.currentLedger }),
+        // The provider's room is the document id; positions and flags come live through the session (message 103).
+        ParagraphGutter.configure({ strings: strings.gutter, ledger: session.currentLedger, positions: { documentId: snapshot.provider.roomname, user, feed: session } }),
         GutterKeyboard,
         Extension.create({
           name: 'toolbarShortcut',

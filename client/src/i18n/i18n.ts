@@ -2,14 +2,23 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import editorEn from '../editor/i18n/en.json';
 import editorFr from '../editor/i18n/fr.json';
+import discussionEn from '../discussion/i18n/en.json';
+import discussionFr from '../discussion/i18n/fr.json';
+import notificationsEn from '../notifications/i18n/en.json';
+import notificationsFr from '../notifications/i18n/fr.json';
+import positionsEn from '../positions/i18n/en.json';
+import positionsFr from '../positions/i18n/fr.json';
 import en from './en.json';
 import fr from './fr.json';
 import { asLanguage, initialLanguage, storeLanguage, supportedLanguages } from './language.ts';
 
-/** Two namespaces: `common` (this shell) and `editor` (client/src/editor/i18n), each with one file per language. */
+/**
+ * One namespace per part of the client, each with one file per language beside its code: `common` (this shell),
+ * `editor`, `discussion` (threads), `positions` (positions, flags, compilation) and `notifications`.
+ */
 export const resources = {
-  en: { common: en, editor: editorEn },
-  fr: { common: fr, editor: editorFr },
+  en: { common: en, editor: editorEn, discussion: discussionEn, positions: positionsEn, notifications: notificationsEn },
+  fr: { common: fr, editor: editorFr, discussion: discussionFr, positions: positionsFr, notifications: notificationsFr },
 } as const;
 
 /** Marks the page with the language and its direction, so screen readers pronounce it and logical CSS follows it. */
@@ -25,7 +34,7 @@ export async function setUpI18n(): Promise<void> {
     lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...supportedLanguages],
-    ns: ['common', 'editor'],
+    ns: ['common', 'editor', 'discussion', 'positions', 'notifications'],
     defaultNS: 'common',
     // React escapes what it renders.
     interpolation: { escapeValue: false },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import editorEn from '../editor/i18n/en.json';
 import editorFr from '../editor/i18n/fr.json';
+import discussionEn from '../discussion/i18n/en.json';
+import discussionFr from '../discussion/i18n/fr.json';
+import notificationsEn from '../notifications/i18n/en.json';
+import notificationsFr from '../notifications/i18n/fr.json';
+import positionsEn from '../positions/i18n/en.json';
+import positionsFr from '../positions/i18n/fr.json';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -21,6 +27,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}
 describe.each([
   ['common', en, fr],
   ['editor', editorEn, editorFr],
+  ['discussion', discussionEn, discussionFr],
+  ['positions', positionsEn, positionsFr],
+  ['notifications', notificationsEn, notificationsFr],
 ])('the %s translations', (_namespace, english, french) => {
   const englishEntries = entries(english);
   const frenchEntries = entries(french);

@@ -4,6 +4,7 @@ import { documentIdSchema } from '@concord/shared';
 export type Route =
   | { name: 'documents' }
   | { name: 'document'; documentId: string }
+  | { name: 'compilation'; documentId: string }
   | { name: 'admin' }
   | { name: 'invitation' }
   | { name: 'notFound' };
@@ -11,6 +12,10 @@ export type Route =
 export const paths = {
   documents: '/',
   document: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  /** The positions and flags of a document, paragraph by paragraph. */
+  compilation: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/compilation`,
+  /** The drafting room opened on one thread (the discussion panel reads `thread`). */
+  thread: (documentId: string, threadId: string) => `/documents/${encodeURIComponent(documentId)}?thread=${encodeURIComponent(threadId)}`,
   admin: '/admin',
   invitation: '/invitation',
 } as const;
@@ -21,7 +26,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'documents' };
   if (path === paths.admin) return { name: 'admin' };
   if (path === paths.invitation) return { name: 'invitation' };
-  const document = /^\/documents\/([^/]+)$/.exec(path);
+  const document = /^\/documents\/([^/]+)(\/compilation)?$/.exec(path);
   if (document?.[1] !== undefined) {
     let documentId: string;
     try {
@@ -29,7 +34,8 @@ export function matchRoute(pathname: string): Route {
     } catch {
       return { name: 'notFound' };
     }
-    return documentIdSchema.safeParse(documentId).success ? { name: 'document', documentId } : { name: 'notFound' };
+    if (!documentIdSchema.safeParse(documentId).success) return { name: 'notFound' };
+    return document[2] === undefined ? { name: 'document', documentId } : { name: 'compilation', documentId };
   }
   return { name: 'notFound' };
 }

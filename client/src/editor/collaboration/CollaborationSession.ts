@@ -1,4 +1,4 @@
-import { RefusalReason, presenceUserOf, type PresenceUser, type User } from '@concord/shared';
+import { RefusalReason, presenceUserOf, type DiscussionMessage, type PresenceUser, type User } from '@concord/shared';
 import type { CollaborationSnapshot, Refusal } from './CollaborationSnapshot.ts';
 import { closeAction, refusalReasonOf } from './closeActions.ts';
 import { connectionDisplay } from './connectionStatus.ts';
@@ -28,6 +28,7 @@ const sessionCheckAfterFailures = 3;
 export class CollaborationSession {
   private readonly listeners = new Set<() => void>();
   private readonly ledgerListeners = new Set<(ledger: Ledger) => void>();
+  private readonly discussionListeners = new Set<(message: DiscussionMessage) => void>();
   private copy: LocalCopy;
   private generation = 0;
   private everOpenOrFailed = false;
@@ -66,6 +67,15 @@ export class CollaborationSession {
     return () => this.ledgerListeners.delete(listener);
   };
 
+  /**
+   * Message 103: something of the discussion changed; refetch it. A `resync` also comes after every (re)connection,
+   * since events sent while this client was away are not replayed.
+   */
+  readonly subscribeDiscussion = (listener: (message: DiscussionMessage) => void): (() => void) => {
+    this.discussionListeners.add(listener);
+    return () => this.discussionListeners.delete(listener);
+  };
+
   get currentLedger(): Ledger {
     return this.ledger;
   }
@@ -98,6 +108,7 @@ export class CollaborationSession {
     void this.copy.destroy(false);
     this.listeners.clear();
     this.ledgerListeners.clear();
+    this.discussionListeners.clear();
   }
 
   private openCopy(): LocalCopy {
@@ -110,6 +121,7 @@ export class CollaborationSession {
           this.refresh();
         },
         ledger: (message) => this.setLedger(mergeLedger(this.ledger, message)),
+        discussion: (message) => this.tellDiscussion(message),
         connection: (open) => {
           if (open) {
             this.everOpenOrFailed = true;
@@ -122,6 +134,7 @@ export class CollaborationSession {
         },
         synced: () => {
           this.synced = true;
+          this.tellDiscussion({ kind: 'resync' });
           this.refresh();
         },
         closed: (code) => {
@@ -144,6 +157,10 @@ export class CollaborationSession {
     );
     copy.provider.awareness.setLocalStateField('user', this.presenceUser());
     return copy;
+  }
+
+  private tellDiscussion(message: DiscussionMessage): void {
+    for (const listener of this.discussionListeners) listener(message);
   }
 
   private setLedger(ledger: Ledger): void {

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { MessageType, documentField, type LedgerMessage } from '@concord/shared';
+import { MessageType, documentField, parseDiscussionMessage, type DiscussionMessage, type LedgerMessage } from '@concord/shared';
 import { closeAction } from './closeActions.ts';
 import { countingWebSocket } from './countingWebSocket.ts';
-import { encodeSpeakerMessage, readLedgerText, readStoredCount } from './customMessages.ts';
+import { encodeSpeakerMessage, readDiscussionText, readLedgerText, readStoredCount } from './customMessages.ts';
 import { parseLedgerMessage } from './ledger.ts';
 import { localCopyName } from './localCopies.ts';
 import { SaveTracker } from './SaveTracker.ts';
@@ -14,6 +14,8 @@ export interface LocalCopyEvents {
   /** A `stored` acknowledgement arrived (tracker updated). */
   stored: () => void;
   ledger: (message: LedgerMessage) => void;
+  /** Threads, positions, flags or notifications changed (message 103). */
+  discussion: (message: DiscussionMessage) => void;
   /** The socket opened (true) or closed (false). */
   connection: (open: boolean) => void;
   /** The server's state has been received on this connection. */
@@ -37,7 +39,7 @@ export interface LocalCopyOptions {
 /**
  * One local copy of a document: the Y.Doc, its IndexedDB cache (offline edits survive a reload; one per user and
  * document), and the stock y-websocket provider with Concord's additions: `?acks=1&ledger=1`, handlers for
- * messages 100 (stored) and 101 (ledger), counting of update-bearing frames, and no reconnection after a refusal.
+ * messages 100 (stored), 101 (ledger) and 103 (discussion), counting of update-bearing frames, and no reconnection after a refusal.
  */
 export class LocalCopy {
   readonly doc = new Y.Doc();
@@ -68,6 +70,10 @@ export class LocalCopy {
     provider.messageHandlers[MessageType.ledger] = when((_encoder, decoder) => {
       const message = parseLedgerMessage(readLedgerText(decoder));
       if (message !== null) events.ledger(message);
+    });
+    provider.messageHandlers[MessageType.discussion] = when((_encoder, decoder) => {
+      const message = parseDiscussionMessage(readDiscussionText(decoder));
+      if (message !== null) events.discussion(message);
     });
     provider.on('status', when(({ status }) => events.connection(status === 'connected')));
     provider.on('sync', when((isSynced: boolean) => isSynced && events.synced()));

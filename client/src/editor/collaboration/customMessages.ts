@@ -19,3 +19,8 @@ export function readStoredCount(decoder: decoding.Decoder): number {
 export function readLedgerText(decoder: decoding.Decoder): string {
   return decoding.readVarString(decoder);
 }
+
+/** The payload of message 103 (the message type already read): the discussion event's JSON text. */
+export function readDiscussionText(decoder: decoding.Decoder): string {
+  return decoding.readVarString(decoder);
+}

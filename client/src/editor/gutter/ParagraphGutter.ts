@@ -7,6 +7,7 @@ import { blockAt, topLevelBlocks } from '../blocks/topLevelBlocks.ts';
 import { emptyLedger, type Ledger } from '../collaboration/ledger.ts';
 import { gutterEntries, type GutterEntry } from './gutterEntries.ts';
 import type { GutterStrings } from './GutterStrings.ts';
+import { PositionsGutter, type PositionsGutterOptions } from './PositionsGutter.ts';
 import { renderGutter } from './renderGutter.ts';
 
 export interface GutterState {
@@ -62,14 +63,21 @@ function widgetKey(entry: GutterEntry, strings: GutterStrings): string {
   return JSON.stringify([strings.language, entry.blockId, entry.type, entry.number, entry.alternative, entry.status, entry.originator, entry.createdAt, entry.contributors]);
 }
 
-function build(doc: ProseMirrorNode, ledger: Ledger, strings: GutterStrings): GutterState {
+/** Paragraphs carry positions and flags; headings and lists do not. */
+function positionsPartOf(entry: GutterEntry, strings: GutterStrings, positions: PositionsGutter | null): HTMLElement | null {
+  if (positions === null || entry.blockId === null || entry.type !== 'paragraph') return null;
+  return positions.partFor(entry.blockId, strings.label(entry));
+}
+
+function build(doc: ProseMirrorNode, ledger: Ledger, strings: GutterStrings, positions: PositionsGutter | null): GutterState {
   const entries = gutterEntries(topLevelBlocks(doc), ledger);
   const decorations = entries.map((entry) =>
-    Decoration.widget(entry.pos, (view, getPos) => renderGutter(entry, strings, () => selectBlock(view, getPos)), {
+    Decoration.widget(entry.pos, (view, getPos) => renderGutter(entry, strings, () => selectBlock(view, getPos), positionsPartOf(entry, strings, positions)), {
       side: -1,
       key: widgetKey(entry, strings),
       ignoreSelection: true,
       stopEvent: () => true,
+      destroy: (node) => positions?.released(node),
     }),
   );
   const byId = new Map<string, GutterEntry>();
@@ -89,32 +97,38 @@ function build(doc: ProseMirrorNode, ledger: Ledger, strings: GutterStrings): Gu
  * remote change; widgets are plain DOM, keyed by what they show, so ProseMirror keeps every widget whose key is
  * unchanged, and typing inside a paragraph only maps the set (no rebuild) because labels cannot change then.
  */
-export const ParagraphGutter = Extension.create<{ strings: GutterStrings | null; ledger: Ledger }>({
+export const ParagraphGutter = Extension.create<{ strings: GutterStrings | null; ledger: Ledger; positions: PositionsGutterOptions | null }>({
   name: 'paragraphGutter',
 
   addOptions() {
-    return { strings: null, ledger: emptyLedger };
+    return { strings: null, ledger: emptyLedger, positions: null };
   },
 
   addProseMirrorPlugins() {
     const { strings, ledger } = this.options;
     if (strings === null) throw new Error('ParagraphGutter needs its strings');
+    // Positions and flags per paragraph, when the editor is given a document and a live feed.
+    const positions = this.options.positions === null ? null : new PositionsGutter(this.options.positions);
     return [
       new Plugin<GutterState>({
         key: gutterPluginKey,
         state: {
-          init: (_config, state) => build(state.doc, ledger, strings),
+          init: (_config, state) => build(state.doc, ledger, strings, positions),
           apply: (transaction: Transaction, value, oldState, newState) => {
             const meta = transaction.getMeta(gutterPluginKey) as GutterMeta | undefined;
             if (!transaction.docChanged && meta === undefined) return value;
             if (meta === undefined && !isRemoteChange(transaction) && sameStructure(oldState.doc, newState.doc)) {
               return { ...value, decorations: value.decorations.map(transaction.mapping, transaction.doc) };
             }
-            return build(newState.doc, meta?.ledger ?? value.ledger, meta?.strings ?? value.strings);
+            return build(newState.doc, meta?.ledger ?? value.ledger, meta?.strings ?? value.strings, positions);
           },
         },
         props: {
           decorations: (state) => gutterPluginKey.getState(state)?.decorations,
+        },
+        view: () => {
+          positions?.start();
+          return { destroy: () => positions?.stop() };
         },
       }),
     ];

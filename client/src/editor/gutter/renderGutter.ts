@@ -1,26 +1,10 @@
+import { element, icon } from './dom.ts';
 import type { GutterEntry } from './gutterEntries.ts';
 import type { GutterStrings } from './GutterStrings.ts';
 
-const svgNamespace = 'http://www.w3.org/2000/svg';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** A padlock drawn in SVG (no emoji font needed), hidden from screen readers: the words say "locked". */
+/** A padlock (no emoji font needed); the words say "locked". */
 function lockIcon(): SVGSVGElement {
-  const svg = document.createElementNS(svgNamespace, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', 'gutter__lock');
-  const path = document.createElementNS(svgNamespace, 'path');
-  path.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.5 0h4V5a2 2 0 0 0-4 0z');
-  svg.append(path);
-  return svg;
+  return icon('gutter__lock', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.5 0h4V5a2 2 0 0 0-4 0z');
 }
 
 function tooltipId(entry: GutterEntry): string {
@@ -31,8 +15,9 @@ function tooltipId(entry: GutterEntry): string {
  * The gutter next to one block: a button (label, status, originator and group mix) that selects the block, and
  * the details (who proposed it, who changed it, the balance of groups) in a tooltip shown on hover and on
  * keyboard focus, dismissed with Escape. Built with DOM calls and textContent only: no HTML strings, no styles.
+ * `positions` (a paragraph's positions and flags, kept by PositionsGutter across re-renders) goes last.
  */
-export function renderGutter(entry: GutterEntry, strings: GutterStrings, onSelect: () => void): HTMLElement {
+export function renderGutter(entry: GutterEntry, strings: GutterStrings, onSelect: () => void, positions: HTMLElement | null = null): HTMLElement {
   const container = element('div', `gutter gutter--${entry.status}`);
   const button = element('button', 'gutter__button');
   button.type = 'button';
@@ -77,5 +62,6 @@ export function renderGutter(entry: GutterEntry, strings: GutterStrings, onSelec
   button.addEventListener('blur', reset);
   container.addEventListener('mouseleave', reset);
   container.append(button, details);
+  if (positions !== null) container.append(positions);
   return container;
 }

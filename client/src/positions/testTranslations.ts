@@ -1,0 +1,9 @@
+import i18next, { type i18n } from 'i18next';
+import { resources } from '../i18n/i18n.ts';
+
+/** A separate i18next instance with the app's translation files, for tests of wording. */
+export async function testTranslations(language: 'en' | 'fr'): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.init({ resources, lng: language, fallbackLng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } });
+  return instance;
+}
