@@ -53,6 +53,7 @@ const routes = [
   'get /api/documents/{documentId}/snapshots',
   'post /api/documents/{documentId}/snapshots',
   'get /api/documents/{documentId}/export',
+  'get /api/documents/{documentId}/content',
   'get /api/snapshots/public-key',
   'get /api/snapshots/{snapshotId}',
   'get /api/snapshots/{snapshotId}/export',

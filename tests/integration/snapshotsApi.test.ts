@@ -110,6 +110,8 @@ describe('snapshots and exports (SQLite)', () => {
     expect(after.sha256).toBe(snapshot.sha256);
     expect(after.content).toEqual(snapshot.content);
     expect((await download(server, egypt, exportPath)).bytes.equals(before)).toBe(true);
+    const content = await json<Snapshot['content']>(await send(server, 'GET', `/api/documents/${documentId}/content`, egypt.headers), 200);
+    expect(content.blocks.map((block) => block.runs.map((run) => run.text).join(''))).toContain('Changed later');
     const live = await download(server, egypt, `/api/documents/${documentId}/export?format=markdown&mode=compilation`);
     expect(live.response.headers.get('x-concord-draft')).toBe('true');
     expect(live.bytes.toString('utf8')).toContain('Changed later');

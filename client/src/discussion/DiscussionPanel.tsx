@@ -7,6 +7,7 @@ import { Button } from '../components/Button.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { showActiveThread } from '../editor/schema/CommentAnchor.ts';
 import type { EditorStrings } from '../editor/useEditorStrings.ts';
+import { useSearchParameter } from '../routing/history.ts';
 import { ChairQueue } from './ChairQueue.tsx';
 import { DiscussionContext, type DiscussionEnvironment } from './DiscussionContext.ts';
 import { DiscussionHeader } from './DiscussionHeader.tsx';
@@ -95,6 +96,16 @@ export function DiscussionPanel({ store, editor: givenEditor, user, strings, tex
   }, [editor, canComment, canEdit]);
 
   useEditorHooks(editor, { onAnchorClick: selectThread, onCommentShortcut: startComposing });
+
+  // A notification links to `?thread=<id>`: open that thread once it is loaded, once per link followed.
+  const requestedThread = useSearchParameter('thread');
+  const openedFromLink = useRef<string | null>(null);
+  const requestedLoaded = requestedThread !== null && threadsById.has(requestedThread);
+  useEffect(() => {
+    if (!requestedLoaded || openedFromLink.current === requestedThread) return;
+    openedFromLink.current = requestedThread;
+    selectThread(requestedThread);
+  }, [requestedLoaded, requestedThread, selectThread]);
 
   // The open thread's anchor is drawn stronger in the text; a thread opened from the text is brought into view here.
   const selectedBlockId = selected?.anchor.blockId ?? null;

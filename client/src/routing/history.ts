@@ -28,3 +28,8 @@ function currentLocation(): string {
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
+
+/** One query parameter of the current address (null when absent), re-rendering on navigation. */
+export function useSearchParameter(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name));
+}

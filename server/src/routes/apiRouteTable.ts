@@ -19,6 +19,7 @@ import {
   exportSignatureSchema,
   snapshotSchema,
   snapshotSummarySchema,
+  snapshotContentSchema,
   progressReportDownloadQuerySchema,
   progressReportQuerySchema,
   progressReportSchema,
@@ -308,6 +309,15 @@ export const apiRouteTable: readonly RouteDescription[] = [
     access: { kind: 'permission', action: 'snapshot.create' },
     body: createSnapshotInputSchema,
     responses: { 201: { description: 'the snapshot', schema: snapshotSummarySchema }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: notFound },
+  },
+  {
+    id: 'getDocumentContent',
+    method: 'get',
+    path: '/api/documents/:documentId/content',
+    tag: 'snapshots',
+    summary: 'The stored text as data (blocks with labels, statuses, runs, attribution and positions), as a snapshot would freeze it now',
+    access: { kind: 'permission', action: 'document.read' },
+    responses: { 200: { description: 'the content', schema: snapshotContentSchema }, 401: unauthenticated, 403: forbidden, 404: notFound },
   },
   {
     id: 'exportLiveDocument',

@@ -80,6 +80,11 @@ export function documentSnapshotRoutes({ store, snapshots, snapshotStore, audit 
       });
       return context.json(summaryOf(snapshot), 201);
     })
+    .get('/:documentId/content', requirePermission('document.read'), async (context) => {
+      const meta = await documentOf(context.req.param('documentId'));
+      if (meta === null) return noDocument(context);
+      return context.json(await snapshots.liveContent(meta), 200);
+    })
     .get('/:documentId/export', requirePermission('document.read'), query, async (context) => {
       const meta = await documentOf(context.req.param('documentId'));
       if (meta === null) return noDocument(context);

@@ -10,6 +10,7 @@ import {
   type SessionUser,
   type SignedSnapshot,
   type Snapshot,
+  type SnapshotContent,
 } from '@concord/shared';
 import { readStoredDocument } from '../collaboration/Room.ts';
 import type { Exporter, ExportSource } from '../exports/ExportSource.ts';
@@ -64,10 +65,8 @@ export class Snapshots {
 
   /** Freezes the document now; `user` needs snapshot.create (checked by the route). */
   async take(meta: DocumentMeta, name: string, user: SessionUser): Promise<Snapshot> {
-    const { store, threads, snapshots, signer } = this.options;
-    const { doc, ledger } = await readStoredDocument(store, meta.id);
-    const content = snapshotContentOf(doc, meta, ledger.all(), await threads.listPositions(meta.id));
-    doc.destroy();
+    const { snapshots, signer } = this.options;
+    const content = await this.liveContent(meta);
     const author = authorOf(user);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const signed: SignedSnapshot = {
@@ -131,12 +130,20 @@ export class Snapshots {
     return { bytes: stored.bytes, mediaType: exporter.mediaType, fileName, signature: stored.signature };
   }
 
+  /** The stored document as a snapshot would freeze it now (for the compilation view, comparisons and draft exports). */
+  async liveContent(meta: DocumentMeta): Promise<SnapshotContent> {
+    const { doc, ledger } = await readStoredDocument(this.options.store, meta.id);
+    try {
+      return snapshotContentOf(doc, meta, ledger.all(), await this.options.threads.listPositions(meta.id));
+    } finally {
+      doc.destroy();
+    }
+  }
+
   /** The live document exported as a draft: rendered each time, never signed, never stored. */
   async exportLive(meta: DocumentMeta, format: ExportFormat, mode: ExportMode, language: ExportLanguage): Promise<RenderedExport> {
     const exporter = this.exporter(format);
-    const { doc, ledger } = await readStoredDocument(this.options.store, meta.id);
-    const content = snapshotContentOf(doc, meta, ledger.all(), await this.options.threads.listPositions(meta.id));
-    doc.destroy();
+    const content = await this.liveContent(meta);
     const symbol = documentSymbol(meta, null);
     const bytes = await exporter.render({ content, snapshot: null, date: new Date().toISOString(), symbol, mode, language });
     return { bytes, mediaType: exporter.mediaType, fileName: exportFileName(symbol, mode, language, exporter.extension), signature: null };

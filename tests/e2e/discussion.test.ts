@@ -1,0 +1,232 @@
+/**
+ * Issue 5 in a real Chromium against the real server and its built client: three people, each in their own
+ * browser profile, on one document at once. An NNWS delegate comments on words of the text, an NWS delegate
+ * replies, the chair switches on the alternating floor, the NWS's next comment waits in the chair's queue until
+ * released, and the chair resolves the thread; every page follows live, balance included. Then hostile text in a
+ * comment stays text. Screenshots go to tests/artifacts/screenshots/discussion-NN-*.png to be looked at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../utils/browser.ts';
+import { expectNoSeriousAxeViolations, markWithoutReload, nextPaint, openDocument, personAt, typeAtEnd, type BrowserStage } from '../utils/browserPeople.ts';
+import { anchorMark, commentsOf, expectBalance, live, openThread, threadItem } from '../utils/discussionPanel.ts';
+import { startTestServer } from '../utils/startTestServer.ts';
+
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+const clientBuild = path.join(repository, 'client', 'dist', 'index.html');
+const screenshots = path.join(repository, 'tests', 'artifacts', 'screenshots');
+
+let stage: BrowserStage;
+let dataDirectory: string;
+
+beforeAll(async () => {
+  if (!existsSync(clientBuild)) throw new Error(`the browser tests need the built client (${clientBuild}): run \`npx -y pnpm@12.4.2 build\` first`);
+  mkdirSync(screenshots, { recursive: true });
+  dataDirectory = mkdtempSync(path.join(tmpdir(), 'concord-e2e-discussion-'));
+  const server = await startTestServer({ DATA_DIR: dataDirectory });
+  stage = { server, browser: await launchBrowser(), problems: [], profiles: [] };
+});
+
+afterAll(async () => {
+  for (const profile of stage?.profiles ?? []) await profile.close().catch(() => {});
+  await stage?.browser.close();
+  await stage?.server.stop();
+  rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `discussion-${name}.png`) });
+
+describe('a thread under the alternating floor, live on three pages', () => {
+  let documentId: string;
+  let egypt: Page;
+  let france: Page;
+  let chair: Page;
+  let threadId: string;
+  const sameWorld: Array<() => Promise<boolean>> = [];
+  const quote = 'reaffirm their assurances';
+  const opening = 'Egypt asks that the assurances be legally binding, without conditions.';
+  const reply = 'France recalls its unilateral declaration of 1995.';
+  const further = 'France adds that the assurances must remain compatible with the Charter.';
+
+  beforeAll(async () => {
+    documentId = await stage.server.createDocument('Negative security assurances: draft recommendations');
+    egypt = await personAt(stage, 'delegate', { kind: 'delegation', delegationCode: 'EGY' }, 'Delegate of Egypt');
+    france = await personAt(stage, 'delegate', { kind: 'delegation', delegationCode: 'FRA' }, 'Delegate of France');
+    chair = await personAt(stage, 'chair', { kind: 'delegation', delegationCode: 'KWT' }, 'Chair of the committee');
+    for (const page of [egypt, france, chair]) {
+      await openDocument(page, stage.server.url, documentId);
+      sameWorld.push(await markWithoutReload(page));
+    }
+  });
+
+  it('1. EGY (NNWS) comments on selected words: the thread and its mark appear on every page, only NNWS heard', async () => {
+    await typeAtEnd(egypt, 'Calls upon the nuclear-weapon States to reaffirm their assurances');
+    for (const page of [france, chair]) await page.getByText('to reaffirm their assurances').waitFor(live);
+    await egypt.getByText('All changes saved').waitFor(live);
+    for (let word = 0; word < 3; word += 1) await egypt.keyboard.press('Control+Shift+ArrowLeft');
+    const commentButton = egypt.getByTestId('comment-button');
+    await expect.poll(() => commentButton.textContent(), live).toBe('Comment on the selection');
+    await commentButton.click();
+    const form = egypt.getByTestId('new-thread-form');
+    await expect.poll(() => form.locator('q').textContent(), live).toBe(quote);
+    await egypt.getByTestId('new-thread-body').fill(opening);
+    await shoot(egypt, '01-egy-writes-comment');
+    await egypt.getByTestId('new-thread-send').click();
+    await form.waitFor({ state: 'detached' });
+
+    const created = egypt.getByTestId('thread-item');
+    await expect.poll(() => created.count(), live).toBe(1);
+    threadId = (await created.getAttribute('data-thread-id')) ?? '';
+    expect(threadId).not.toBe('');
+    for (const page of [egypt, france, chair]) {
+      await threadItem(page, threadId).waitFor(live);
+      await expect.poll(() => anchorMark(page, threadId).textContent(), live).toBe(quote);
+      // The card quotes the words, and (once the mark has arrived) does not call them deleted.
+      await expect.poll(() => threadItem(page, threadId).locator('.anchor__detached').count(), live).toBe(0);
+      expect(await threadItem(page, threadId).locator('.thread__toggle q').textContent()).toBe(quote);
+    }
+    await expect.poll(() => commentsOf(egypt, threadId).first().textContent(), live).toContain(opening);
+    await expect.poll(() => commentsOf(egypt, threadId).first().locator('.comment__author').innerText(), live).toMatch(/^EGY\s+Delegate of Egypt\s+NNWS\b/);
+    // EGY has the thread open (details: which delegations spoke); the others see it closed.
+    await expectBalance(egypt, threadId, 'NWS 0 · NNWS 1 Only NNWS heard NNWS: EGY', 'only-nnws');
+    for (const page of [france, chair]) await expectBalance(page, threadId, 'NWS 0 · NNWS 1 Only NNWS heard', 'only-nnws');
+    await expect.poll(() => france.getByTestId('discussion-summary').textContent(), live).toBe("1 open thread · 1 lacks one group's input");
+    // All of it arrived live: no page was reloaded (a reload would have cleared the mark set on its window).
+    for (const sameAsBefore of sameWorld) expect(await sameAsBefore()).toBe(true);
+    await shoot(egypt, '02-egy-thread-created');
+    await shoot(france, '03-fra-sees-thread-live');
+  });
+
+  it('2. FRA (NWS) replies: both groups heard, NWS 1 · NNWS 1, on every page', async () => {
+    await openThread(france, threadId);
+    await france.getByTestId('reply-box').fill(reply);
+    await france.getByTestId('reply-send').click();
+    await expect.poll(() => commentsOf(egypt, threadId).nth(1).textContent(), live).toContain(reply);
+    await expect.poll(() => commentsOf(egypt, threadId).nth(1).getAttribute('data-state'), live).toBe('published');
+    for (const page of [egypt, france]) await expectBalance(page, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(chair, threadId, 'NWS 1 · NNWS 1 Both groups heard', 'all');
+    await expect.poll(() => chair.getByTestId('discussion-summary').textContent(), live).toBe("1 open thread · 0 lack one group's input");
+    await shoot(egypt, '04-egy-sees-reply');
+  });
+
+  it('3. the chair switches the alternating floor on with k = 1; the delegates see it', async () => {
+    await openThread(chair, threadId);
+    const controls = threadItem(chair, threadId).getByTestId('chair-controls');
+    const summary = controls.locator('details > summary');
+    expect(await summary.textContent()).toBe('Alternating floor off · requests for input');
+    await summary.click();
+    await controls.getByLabel('On for this thread').check();
+    await controls.getByLabel('Comments in a row per group').fill('1');
+    await shoot(chair, '05-chair-floor-controls');
+    await controls.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => summary.textContent(), live).toBe('Alternating floor on (once in a row) · requests for input');
+    for (const page of [egypt, france, chair]) await threadItem(page, threadId).locator('.thread-flag--floor', { hasText: 'Alternating floor' }).waitFor(live);
+    await threadItem(france, threadId).getByText('Alternating floor: a group speaks at most once in a row; a further comment waits for the Chair.').waitFor(live);
+    // FRA spoke last: the reply box warns before anything is sent.
+    await threadItem(france, threadId).getByText(/^Your group has just spoken: under the alternating floor, your reply will wait in the Chair's queue/).waitFor(live);
+    await expectBalance(egypt, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+  });
+
+  it('4. FRA comments again: it waits in the chair’s queue; EGY does not see it; the balance does not count it', async () => {
+    const egyptRefetched = egypt.waitForResponse((response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/api/threads/${threadId}`, live);
+    await france.getByTestId('reply-box').fill(further);
+    await france.getByTestId('reply-send').click();
+
+    const queuedAtFrance = commentsOf(france, threadId).filter({ hasText: further });
+    await expect.poll(() => queuedAtFrance.getAttribute('data-state'), live).toBe('queued');
+    expect(await queuedAtFrance.textContent()).toContain("Waiting in the Chair's queue: others will see it once the Chair releases it.");
+    await threadItem(france, threadId).getByText("Your reply is waiting in the Chair's queue.").waitFor(live);
+    await expectBalance(france, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await shoot(france, '06-fra-comment-queued');
+
+    const queueToggle = chair.getByTestId('queue-toggle');
+    await expect.poll(() => queueToggle.textContent(), live).toBe('Queue (1)');
+    await queueToggle.click();
+    const queued = chair.getByTestId('chair-queue').getByTestId('queued-comment');
+    await expect.poll(() => queued.count(), live).toBe(1);
+    expect(await queued.textContent()).toContain(further);
+    expect(await queued.getByTestId('comment').getAttribute('data-state')).toBe('queued');
+    await shoot(chair, '07-chair-queue');
+
+    // EGY was told the thread changed and fetched it again: what came back, and what it shows, leave the comment out.
+    const refetched = (await (await egyptRefetched).json()) as { comments: Array<{ body: string }> };
+    expect(refetched.comments.map((comment) => comment.body)).toEqual([opening, reply]);
+    await nextPaint(egypt);
+    await expect.poll(() => commentsOf(egypt, threadId).count(), live).toBe(2);
+    expect(await threadItem(egypt, threadId).textContent()).not.toContain(further);
+    await expectBalance(egypt, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await shoot(egypt, '08-egy-does-not-see-queued');
+  });
+
+  it('5. the chair releases it: EGY sees it, and the balance reads NWS 2 · NNWS 1 everywhere', async () => {
+    await chair.getByTestId('queued-comment').getByTestId('release-button').click();
+    await expect.poll(() => chair.getByTestId('queue-toggle').textContent(), live).toBe('Queue (0)');
+    await chair.getByTestId('chair-queue').getByText('No comment is waiting.').waitFor(live);
+    const released = commentsOf(egypt, threadId).filter({ hasText: further });
+    await expect.poll(() => released.getAttribute('data-state'), live).toBe('published');
+    await expect.poll(() => commentsOf(france, threadId).filter({ hasText: further }).getAttribute('data-state'), live).toBe('published');
+    for (const page of [egypt, france]) await expectBalance(page, threadId, 'NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await chair.getByRole('button', { name: 'Threads', exact: true }).click();
+    await expectBalance(chair, threadId, 'NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await shoot(egypt, '09-egy-sees-released');
+  });
+
+  it('6. the chair resolves the thread without being asked for a reason; it is resolved for everyone, replies closed', async () => {
+    await threadItem(chair, threadId).getByTestId('resolve-button').click();
+    await threadItem(chair, threadId).getByTestId('reopen-button').waitFor(live);
+    expect(await chair.getByTestId('override-form').count()).toBe(0);
+    for (const page of [egypt, france, chair]) {
+      const thread = threadItem(page, threadId);
+      await thread.locator('.thread-flag--resolved', { hasText: 'Resolved' }).waitFor(live);
+      await expect.poll(() => thread.getByTestId('reply-blocked').textContent(), live).toBe('This thread is resolved. The Chair may reopen it.');
+      expect(await thread.getByTestId('reply-box').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('discussion-summary').textContent(), live).toBe("0 open threads · 0 lack one group's input");
+    }
+    for (const sameAsBefore of sameWorld) expect(await sameAsBefore()).toBe(true);
+    await shoot(egypt, '10-egy-thread-resolved');
+    await shoot(chair, '11-chair-thread-resolved');
+  });
+
+  it('passes an axe scan with the discussion open, with no CSP violation or page error', async () => {
+    await expectNoSeriousAxeViolations(chair, 'chair with a resolved thread open');
+    await expectNoSeriousAxeViolations(france, 'delegate with a resolved thread open');
+    expect(stage.problems).toEqual([]);
+  });
+
+  it('shows hostile text in a comment as literal text on another delegate’s page, with one safe link', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> [click](javascript:window.__pwned=3) https://example.org/safe';
+    await typeAtEnd(egypt, '');
+    await egypt.keyboard.press('Enter');
+    await egypt.keyboard.type('Recalls Security Council resolution 984 (1995)', { delay: 10 });
+    const commentButton = egypt.getByTestId('comment-button');
+    await expect.poll(() => commentButton.textContent(), live).toBe('Comment on this paragraph');
+    await commentButton.click();
+    await egypt.getByTestId('new-thread-body').fill(hostile);
+    await egypt.getByTestId('new-thread-send').click();
+    await egypt.getByTestId('new-thread-form').waitFor({ state: 'detached' });
+    const newThread = egypt.locator(`[data-testid="thread-item"]:not([data-thread-id="${threadId}"])`);
+    await expect.poll(() => newThread.count(), live).toBe(1);
+    const hostileId = (await newThread.getAttribute('data-thread-id')) ?? '';
+
+    await threadItem(france, hostileId).waitFor(live);
+    await expect.poll(() => threadItem(france, hostileId).locator('.thread__preview').textContent(), live).toBe(`EGY ${hostile}`);
+    await openThread(france, hostileId);
+    const comment = commentsOf(france, hostileId).first();
+    await expect.poll(() => comment.locator('.comment__body').textContent(), live).toBe(hostile);
+    expect(await comment.locator('img, script, iframe, object, embed, svg').count()).toBe(0);
+    const links = await comment.locator('a').evaluateAll((anchors) => anchors.map((anchor) => ({ href: anchor.getAttribute('href'), rel: anchor.getAttribute('rel') ?? '' })));
+    expect(links).toHaveLength(1);
+    expect(links[0]!.href).toBe('https://example.org/safe');
+    expect(links[0]!.rel.split(' ')).toContain('noopener');
+    await shoot(france, '12-fra-sees-hostile-text');
+    for (const page of [france, egypt, chair]) {
+      expect(await page.locator('img[src="x"], .discussion script').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    }
+    expect(stage.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Affiliation, Role } from '@concord/shared';
+import { newProfile } from './browser.ts';
+import type { TestServer } from './startTestServer.ts';
+
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+const axeSource = readFileSync(createRequire(path.join(repository, 'client', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+const password = 'a long demo passphrase';
+
+/** Where browser tests find what they share: the browser, the server, the profiles to close, the problems seen. */
+export interface BrowserStage {
+  browser: Browser;
+  server: TestServer;
+  /** Page errors and CSP violations from every profile (a test ends by expecting none). */
+  problems: string[];
+  profiles: BrowserContext[];
+}
+
+/** A person at their own browser: a fresh profile (own cookies, own IndexedDB), signed in through the sign-in screen. */
+export async function personAt(stage: BrowserStage, role: Role, affiliation: Affiliation, name: string): Promise<Page> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@e2e.concord.example`;
+  await stage.server.createUser({ role, affiliation, email, name, password });
+  const profile = await newProfile(stage.browser, stage.problems);
+  stage.profiles.push(profile);
+  const page = await profile.newPage();
+  await page.goto(stage.server.url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
+  return page;
+}
+
+/** Opens a document and waits until its text is connected. */
+export async function openDocument(page: Page, serverUrl: string, documentId: string): Promise<void> {
+  await page.goto(`${serverUrl}/documents/${documentId}`);
+  await page.locator('.ProseMirror').waitFor();
+  await page.getByText(/All changes saved|Connected/).first().waitFor();
+}
+
+export const firstParagraph = (page: Page): Locator => page.locator('.ProseMirror > p').first();
+
+/** Puts the caret at the end of the text and types like a person. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await firstParagraph(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+/** Resolves after the page has painted once more: React has rendered what it received before this call. */
+export function nextPaint(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Marks the page's JavaScript world, to prove later that it was never reloaded (the mark would be gone). */
+export async function markWithoutReload(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => ((window as unknown as { __sameWorld: boolean }).__sameWorld = true));
+  return () => page.evaluate(() => (window as unknown as { __sameWorld?: boolean }).__sameWorld === true);
+}
+
+/** Runs axe (WCAG 2.1 A/AA) on the page and fails on any serious or critical violation. */
+export async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not apply to (it forbids injected scripts).
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target) }));
+  });
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
+}
