@@ -34,3 +34,5 @@ export * from './snapshots/snapshots.ts';
 export * from './reports/reportPeriod.ts';
 export * from './reports/progressReport.ts';
 export * from './reports/participation.ts';
+export * from './snapshots/compareSchema.ts';
+export * from './snapshots/compareContent.ts';

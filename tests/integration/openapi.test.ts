@@ -58,6 +58,7 @@ const routes = [
   'get /api/snapshots/{snapshotId}',
   'get /api/snapshots/{snapshotId}/export',
   'get /api/snapshots/{snapshotId}/signature',
+  'get /api/snapshots/{snapshotId}/compare',
   'get /api/reports/progress',
   'get /api/reports/progress/download',
 ];

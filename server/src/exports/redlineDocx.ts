@@ -1,6 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, type Paragraph } from 'docx';
-import type { ExportLanguage } from '@concord/shared';
-import { comparisonKinds, type Comparison } from '@concord/shared/snapshots/compareSchema';
+import { comparisonKinds, type Comparison, type ExportLanguage } from '@concord/shared';
 import { deterministicPackage } from './docx/deterministicPackage.ts';
 import { documentStyles } from './docx/docxStyles.ts';
 import { exportLabels, labelText } from './exportLabels.ts';

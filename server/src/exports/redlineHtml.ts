@@ -1,5 +1,4 @@
-import type { ExportLanguage } from '@concord/shared';
-import { comparisonKinds, type Comparison } from '@concord/shared/snapshots/compareSchema';
+import { comparisonKinds, type Comparison, type ExportLanguage } from '@concord/shared';
 import { exportLabels } from './exportLabels.ts';
 import { escapeHtml } from './html/escapeHtml.ts';
 import { dirAttribute } from './html/textDirection.ts';

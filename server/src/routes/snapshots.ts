@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
+  compareQuerySchema,
   createSnapshotInputSchema,
   documentIdSchema,
   exportQuerySchema,
@@ -17,6 +18,8 @@ import { jsonBody, queryString } from '../http/validate.ts';
 import type { RenderedExport, Snapshots } from '../snapshots/Snapshots.ts';
 import { UnsupportedFormatError } from '../snapshots/Snapshots.ts';
 import { ChromiumUnavailableError } from '../exports/pdfExporter.ts';
+import { renderRedlineDocx } from '../exports/redlineDocx.ts';
+import { renderRedlineHtml } from '../exports/redlineHtml.ts';
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts';
 import type { Store } from '../storage/Store.ts';
 import { errorBody } from './errors.ts';
@@ -49,6 +52,9 @@ function exportFailed(context: Context, error: unknown) {
   if (error instanceof ChromiumUnavailableError) return context.json(errorBody('export_unavailable', error.message), 503);
   throw error;
 }
+
+const docxMediaType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const documentSymbolFileStem = (symbol: string | undefined) => (symbol ?? 'concord').replaceAll('/', '-');
 
 const query = queryString(exportQuerySchema, 'format is docx, pdf, html, markdown, akn or json; mode agreed or compilation; language en, fr, es, ru, zh or ar');
 
@@ -136,6 +142,19 @@ export function snapshotRoutes({ store, snapshots, snapshotStore, audit }: Snaps
       } catch (error) {
         return exportFailed(context, error);
       }
+    })
+    .get('/:snapshotId/compare', requirePermission('document.read'), queryString(compareQuerySchema, 'with is a snapshot id or live; format json, html or docx'), async (context) => {
+      const snapshot = await snapshotOf(context.req.param('snapshotId'));
+      const meta = snapshot === null ? null : await store.getDocument(snapshot.documentId);
+      if (snapshot === null || meta === null) return noSnapshot(context);
+      const { with: other, format, language } = context.req.valid('query');
+      const compared = await snapshots.compare(snapshot, meta, other, language);
+      if (compared === null) return context.json(errorBody('not_found', 'no such snapshot of this document to compare with'), 404);
+      if (format === 'json') return context.json(compared.comparison, 200);
+      const bytes = format === 'html' ? new TextEncoder().encode(renderRedlineHtml(compared.comparison, compared.context)) : await renderRedlineDocx(compared.comparison, compared.context);
+      const fileName = `${documentSymbolFileStem(compared.context.symbol)}_redline_${other === 'live' ? 'live' : 'snapshots'}_${language}.${format}`;
+      await audit.append({ type: 'export', actor: auditActorOf(context.var.session.user), ip: context.var.clientIp, documentId: meta.id, detail: { snapshotId: snapshot.id, comparedWith: other, format, language } });
+      return context.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': format === 'html' ? 'text/html; charset=utf-8' : docxMediaType, 'Content-Disposition': `attachment; filename="${fileName}"` });
     })
     .get('/:snapshotId/signature', requirePermission('document.read'), query, async (context) => {
       const snapshot = await snapshotOf(context.req.param('snapshotId'));

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   authorOf,
   canonicalJson,
+  compareContent,
+  type Comparison,
   type DocumentMeta,
   type ExportFormat,
   type ExportLanguage,
@@ -13,6 +15,8 @@ import {
   type SnapshotContent,
 } from '@concord/shared';
 import { readStoredDocument } from '../collaboration/Room.ts';
+import { exportLabels } from '../exports/exportLabels.ts';
+import type { RedlineContext } from '../exports/redlineHtml.ts';
 import type { Exporter, ExportSource } from '../exports/ExportSource.ts';
 import type { Store } from '../storage/Store.ts';
 import type { ThreadStore } from '../threads/ThreadStore.ts';
@@ -147,6 +151,27 @@ export class Snapshots {
     const symbol = documentSymbol(meta, null);
     const bytes = await exporter.render({ content, snapshot: null, date: new Date().toISOString(), symbol, mode, language });
     return { bytes, mediaType: exporter.mediaType, fileName: exportFileName(symbol, mode, language, exporter.extension), signature: null };
+  }
+
+  /**
+   * A snapshot (before) against another snapshot of the same document or the live text (after): the comparison and
+   * how the redline names each side. Null when `other` is not a snapshot of this document.
+   */
+  async compare(snapshot: Snapshot, meta: DocumentMeta, other: string, language: ExportLanguage): Promise<{ comparison: Comparison; context: RedlineContext } | null> {
+    const labels = exportLabels[language];
+    const named = (taken: Snapshot) => labels.snapshot(taken.number, taken.name);
+    let after: { content: SnapshotContent; label: string; date: string };
+    if (other === 'live') {
+      after = { content: await this.liveContent(meta), label: labels.draft, date: new Date().toISOString() };
+    } else {
+      const later = await this.options.snapshots.get(other);
+      if (later === null || later.documentId !== snapshot.documentId) return null;
+      after = { content: later.content, label: named(later), date: later.createdAt > snapshot.createdAt ? later.createdAt : snapshot.createdAt };
+    }
+    return {
+      comparison: compareContent(snapshot.content, after.content),
+      context: { title: meta.title, before: { label: named(snapshot) }, after: { label: after.label }, date: after.date, language, symbol: documentSymbol(meta, snapshot.number) },
+    };
   }
 
   private exporter(format: ExportFormat): Exporter {

@@ -1,4 +1,4 @@
-import { addBags, blockTokens, similarity, wordBag } from './compareTokens.ts';
+import { addBags, similarity, wordBag, type CompareToken, type WordBag } from './compareTokens.ts';
 import type { SnapshotBlock } from './snapshotContent.ts';
 
 /** Blocks of the two versions that correspond: indices into each version's blocks (one side empty when added or removed). */
@@ -13,8 +13,14 @@ const sameParagraphThreshold = 0.6;
 const splitThreshold = 0.8;
 /** Each further paragraph taken into a split or merge must add this much similarity, or it is a paragraph of its own. */
 const splitStep = 0.1;
+/**
+ * The most pairs of blocks without a partner by id that the text searches (splits and merges, rewritten paragraphs)
+ * compare: beyond it (two different documents, rather than two versions of one) those searches are skipped, and
+ * the blocks without a partner are reported added and removed, so that a comparison never takes seconds.
+ */
+const searchBudget = 10_000;
 
-type Bag = Map<string, number>;
+type Bag = WordBag;
 
 interface Side {
   bags: Bag[];
@@ -24,9 +30,11 @@ interface Side {
   used: boolean[];
 }
 
-function sideOf(blocks: readonly SnapshotBlock[]): Side {
-  return { bags: blocks.map((block) => wordBag(blockTokens(block))), partner: blocks.map(() => -1), used: blocks.map(() => false) };
+function sideOf(tokens: readonly (readonly CompareToken[])[]): Side {
+  return { bags: tokens.map(wordBag), partner: tokens.map(() => -1), used: tokens.map(() => false) };
 }
+
+const freeCount = (side: Side) => side.used.filter((used, index) => !used && side.partner[index] === -1).length;
 
 /**
  * From `start` on the other side, the longest run of consecutive free blocks (the first may be `one`'s id
@@ -35,11 +43,16 @@ function sideOf(blocks: readonly SnapshotBlock[]): Side {
  */
 function bestRun(oneBag: Bag, other: Side, start: number): { end: number; score: number } | null {
   if (other.used[start]) return null;
-  let score = similarity(oneBag, other.bags[start]!);
+  let run = other.bags[start]!;
+  // A piece of a split has fewer words than the whole (give or take an edit at the cut).
+  if (run.size > oneBag.size + 2) return null;
+  let score = similarity(oneBag, run);
   let end = start + 1;
   while (end < other.bags.length && !other.used[end] && other.partner[end] === -1) {
-    const extended = similarity(oneBag, addBags(other.bags.slice(start, end + 1)));
+    const extendedRun = addBags(run, other.bags[end]!);
+    const extended = similarity(oneBag, extendedRun);
     if (extended < score + splitStep) break;
+    run = extendedRun;
     score = extended;
     end += 1;
   }
@@ -53,10 +66,12 @@ function bestRun(oneBag: Bag, other: Side, start: number): { end: number; score:
  */
 function findRuns(one: Side, other: Side): Array<{ index: number; start: number; end: number }> {
   const runs: Array<{ index: number; start: number; end: number }> = [];
+  const searchFree = freeCount(one) * freeCount(other) <= searchBudget;
   one.bags.forEach((bag, index) => {
     if (one.used[index]) return;
     const partner = one.partner[index]!;
     let best: { start: number; end: number; score: number } | null = null;
+    if (partner === -1 && !searchFree) return;
     const starts = partner !== -1 ? [partner] : other.bags.map((_, start) => start).filter((start) => !other.used[start] && other.partner[start] === -1);
     for (const start of starts) {
       const run = bestRun(bag, other, start);
@@ -73,6 +88,7 @@ function findRuns(one: Side, other: Side): Array<{ index: number; start: number;
 /** Free blocks of both sides paired by similarity, the most similar pairs first. */
 function pairBySimilarity(before: Side, after: Side): AlignedGroup[] {
   const candidates: Array<{ b: number; a: number; score: number }> = [];
+  if (freeCount(before) * freeCount(after) > searchBudget) return [];
   before.bags.forEach((beforeBag, b) => {
     if (before.used[b] || before.partner[b] !== -1) return;
     after.bags.forEach((afterBag, a) => {
@@ -97,11 +113,16 @@ const range = (start: number, end: number) => Array.from({ length: end - start }
 /**
  * Which blocks of `before` became which blocks of `after`: by id first (ids are stable in Concord, and an
  * alternative keeps its own), then splits and merges by the words they share, then paragraphs rewritten under a
- * new id by similarity; what is left was added or removed. Every block is in exactly one group.
+ * new id by similarity; what is left was added or removed. Every block is in exactly one group. `tokens` are
+ * each block's tokens (blockTokens), computed once by the caller.
  */
-export function alignBlocks(beforeBlocks: readonly SnapshotBlock[], afterBlocks: readonly SnapshotBlock[]): AlignedGroup[] {
-  const before = sideOf(beforeBlocks);
-  const after = sideOf(afterBlocks);
+export function alignBlocks(
+  beforeBlocks: readonly SnapshotBlock[],
+  afterBlocks: readonly SnapshotBlock[],
+  tokens: { before: readonly (readonly CompareToken[])[]; after: readonly (readonly CompareToken[])[] },
+): AlignedGroup[] {
+  const before = sideOf(tokens.before);
+  const after = sideOf(tokens.after);
   const afterIndexOf = new Map(afterBlocks.map((block, index) => [block.id, index]));
   beforeBlocks.forEach((block, index) => {
     const partner = afterIndexOf.get(block.id);

@@ -100,6 +100,19 @@ describe('compareContent: paragraphs', () => {
     expect(redline(comparison.entries[1]!)).toBe('Requests the Secretariat to compile {+all +}the protocols to the treaties;');
   });
 
+  it('shows a paragraph rewritten in place as the old text struck and the new underlined, not scattered fragments', () => {
+    const rewritten = block('para-000002', 'Urges all States parties to the Treaty to negotiate an instrument on the matter;');
+    expect(redline(compare([second], [rewritten]).entries[0]!)).toBe(`{-${second.runs[0]!.text}-}{+Urges all States parties to the Treaty to negotiate an instrument on the matter;+}`);
+  });
+
+  it('reports paragraphs without a partner as added and removed when there are too many to search (two different documents)', () => {
+    const many = (prefix: string) => Array.from({ length: 120 }, (_, index) => block(`${prefix}-${String(index).padStart(6, '0')}`, `Paragraph number ${index} of the text.`));
+    const comparison = compare(many('old'), many('new'));
+    expect(comparison.summary.counts).toMatchObject({ added: 120, removed: 120, moved: 0, changed: 0 });
+    // Under the budget, the same texts under new ids are recognised.
+    expect(compare(many('old').slice(0, 20), many('new').slice(0, 20)).summary.counts).toMatchObject({ unchanged: 20, added: 0, removed: 0 });
+  });
+
   it('recognises a paragraph split in two (the first piece keeps the id)', () => {
     const whole = block('para-000004', 'Calls upon the nuclear-weapon States to reaffirm their commitments, and requests the Secretariat to report.');
     const start = block('para-000004', 'Calls upon the nuclear-weapon States to reaffirm their commitments.');

@@ -1,6 +1,6 @@
 import { alignBlocks, type AlignedGroup } from './compareAlign.ts';
 import { comparisonKinds, type ComparedBlock, type Comparison, type ComparisonEntry, type ComparisonKind, type StatusChange } from './compareSchema.ts';
-import { joinedTokens } from './compareTokens.ts';
+import { joinedTokens, tokenizer, type CompareToken } from './compareTokens.ts';
 import { onesidedWords, redlineWords } from './compareWords.ts';
 import type { SnapshotBlock, SnapshotContent } from './snapshotContent.ts';
 
@@ -46,11 +46,18 @@ function kindOf(group: AlignedGroup, moved: boolean, entry: Pick<ComparisonEntry
   return entry.statusChanged || entry.words.some((word) => word.op !== 'equal') ? 'changed' : 'unchanged';
 }
 
-function entryOf(group: AlignedGroup, moved: boolean, beforeBlocks: readonly SnapshotBlock[], afterBlocks: readonly SnapshotBlock[]): ComparisonEntry {
-  const before = group.before.map((index) => beforeBlocks[index]!);
-  const after = group.after.map((index) => afterBlocks[index]!);
-  const words =
-    after.length === 0 ? onesidedWords(joinedTokens(before), 'delete') : before.length === 0 ? onesidedWords(joinedTokens(after), 'insert') : redlineWords(joinedTokens(before), joinedTokens(after));
+/** One version's blocks and their tokens (computed once: alignment and word diff both need them). */
+interface Version {
+  blocks: readonly SnapshotBlock[];
+  tokens: readonly CompareToken[][];
+}
+
+function entryOf(group: AlignedGroup, moved: boolean, earlier: Version, later: Version): ComparisonEntry {
+  const before = group.before.map((index) => earlier.blocks[index]!);
+  const after = group.after.map((index) => later.blocks[index]!);
+  const beforeTokens = joinedTokens(group.before.map((index) => earlier.tokens[index]!));
+  const afterTokens = joinedTokens(group.after.map((index) => later.tokens[index]!));
+  const words = after.length === 0 ? onesidedWords(beforeTokens, 'delete') : before.length === 0 ? onesidedWords(afterTokens, 'insert') : redlineWords(beforeTokens, afterTokens);
   const statuses = new Set([...before, ...after].map((block) => block.status));
   const statusChanged = before.length > 0 && after.length > 0 && statuses.size > 1;
   const partial = { words, statusChanged };
@@ -96,10 +103,13 @@ function statusChangeOf(entry: ComparisonEntry, index: number): StatusChange {
  * give the same comparison.
  */
 export function compareContent(before: SnapshotContent, after: SnapshotContent): Comparison {
-  const groups = alignBlocks(before.blocks, after.blocks);
+  const tokensOf = tokenizer();
+  const earlier: Version = { blocks: before.blocks, tokens: before.blocks.map(tokensOf) };
+  const later: Version = { blocks: after.blocks, tokens: after.blocks.map(tokensOf) };
+  const groups = alignBlocks(earlier.blocks, later.blocks, { before: earlier.tokens, after: later.tokens });
   const matched = groups.filter((group) => group.before.length > 0 && group.after.length > 0).sort((first, second) => first.after[0]! - second.after[0]!);
   const stayed = stayedInPlace(matched);
-  const entries = readingOrder(groups, stayed, before.blocks.length).map((group) => entryOf(group, !stayed.has(group) && group.before.length > 0 && group.after.length > 0, before.blocks, after.blocks));
+  const entries = readingOrder(groups, stayed, before.blocks.length).map((group) => entryOf(group, !stayed.has(group) && group.before.length > 0 && group.after.length > 0, earlier, later));
   const counts = Object.fromEntries(comparisonKinds.map((kind) => [kind, entries.filter((entry) => entry.kind === kind).length])) as Record<ComparisonKind, number>;
   const statusChanges = entries.flatMap((entry, index) => (entry.statusChanged ? [statusChangeOf(entry, index)] : []));
   return { entries, summary: { counts, statusChanges } };

@@ -25,7 +25,7 @@ describe('blockTokens', () => {
   it('puts list items one per line, and paragraphs of a split apart with a break', () => {
     const list = { runs: [], items: [0, 1].map((index) => ({ depth: 0, ordered: true, runs: [{ text: `item${index}`, marks: [] }] })) };
     expect(texts(blockTokens(list))).toEqual(['item0', '<item>', 'item1']);
-    expect(texts(joinedTokens([{ runs: [{ text: 'One.', marks: [] }], items: [] }, list]))).toEqual(['One', '.', '<break>', 'item0', '<item>', 'item1']);
+    expect(texts(joinedTokens([blockTokens({ runs: [{ text: 'One.', marks: [] }], items: [] }), blockTokens(list)]))).toEqual(['One', '.', '<break>', 'item0', '<item>', 'item1']);
   });
 
   it('splits Chinese into words', () => {

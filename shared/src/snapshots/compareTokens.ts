@@ -50,9 +50,26 @@ export function blockTokens(block: Pick<SnapshotBlock, 'runs' | 'items'>): Compa
   return tokens;
 }
 
-/** Several consecutive blocks as one sequence, a `break` token between each two (the two sides of a split or a merge). */
-export function joinedTokens(blocks: readonly Pick<SnapshotBlock, 'runs' | 'items'>[]): CompareToken[] {
-  return blocks.flatMap((block, index) => [...(index > 0 ? [{ text: '\n', part: 'break' as const, bracket: false }] : []), ...blockTokens(block)]);
+/**
+ * blockTokens with a memory, for one comparison: the two versions share most of their text, and splitting text
+ * into words is the slowest step, so each distinct text is split once. (Tokens are never modified.)
+ */
+export function tokenizer(): (block: Pick<SnapshotBlock, 'runs' | 'items'>) => CompareToken[] {
+  const known = new Map<string, CompareToken[]>();
+  return (block) => {
+    const key = JSON.stringify([block.runs, block.items]);
+    let tokens = known.get(key);
+    if (tokens === undefined) {
+      tokens = blockTokens(block);
+      known.set(key, tokens);
+    }
+    return tokens;
+  };
+}
+
+/** The tokens of several consecutive blocks as one sequence, a `break` token between each two (the sides of a split or a merge). */
+export function joinedTokens(lists: readonly (readonly CompareToken[])[]): CompareToken[] {
+  return lists.flatMap((tokens, index) => [...(index > 0 ? [{ text: '\n', part: 'break' as const, bracket: false }] : []), ...tokens]);
 }
 
 /** Tokens are the same words when their text and part agree; bracketing is shown by the bracket tokens. */
@@ -61,34 +78,41 @@ export const sameToken = (first: CompareToken, second: CompareToken): boolean =>
 /** Whether a token is a word (has a letter or a digit), as opposed to space, punctuation or a boundary. */
 export const isWord = (token: CompareToken): boolean => token.part === 'text' && /[\p{L}\p{N}]/u.test(token.text);
 
-/** The words of a token list, lower-cased, counted: what text similarity compares. */
-export function wordBag(tokens: readonly CompareToken[]): Map<string, number> {
-  const bag = new Map<string, number>();
+/** The words of a text, lower-cased and counted, with their total: what text similarity compares. */
+export interface WordBag {
+  counts: Map<string, number>;
+  size: number;
+}
+
+/** The words of a token list, as a bag. */
+export function wordBag(tokens: readonly CompareToken[]): WordBag {
+  const counts = new Map<string, number>();
+  let size = 0;
   for (const token of tokens) {
     if (!isWord(token)) continue;
     const word = token.text.toLowerCase();
-    bag.set(word, (bag.get(word) ?? 0) + 1);
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    size += 1;
   }
-  return bag;
+  return { counts, size };
 }
 
-/** Merges bags (the words of several consecutive blocks). */
-export function addBags(bags: readonly Map<string, number>[]): Map<string, number> {
-  const total = new Map<string, number>();
-  for (const bag of bags) for (const [word, count] of bag) total.set(word, (total.get(word) ?? 0) + count);
-  return total;
+/** Two bags as one (the words of two consecutive blocks). */
+export function addBags(first: WordBag, second: WordBag): WordBag {
+  const counts = new Map(first.counts);
+  for (const [word, count] of second.counts) counts.set(word, (counts.get(word) ?? 0) + count);
+  return { counts, size: first.size + second.size };
 }
-
-const sizeOf = (bag: Map<string, number>) => [...bag.values()].reduce((sum, count) => sum + count, 0);
 
 /**
  * How much two texts share, 0 to 1 (the Dice coefficient of their word bags: twice the shared words over all
  * words). Word order is ignored: this only decides which paragraphs to compare, the word diff shows the rest.
  */
-export function similarity(first: Map<string, number>, second: Map<string, number>): number {
-  const total = sizeOf(first) + sizeOf(second);
+export function similarity(first: WordBag, second: WordBag): number {
+  const total = first.size + second.size;
   if (total === 0) return 0;
+  const [smaller, larger] = first.counts.size <= second.counts.size ? [first, second] : [second, first];
   let shared = 0;
-  for (const [word, count] of first) shared += Math.min(count, second.get(word) ?? 0);
+  for (const [word, count] of smaller.counts) shared += Math.min(count, larger.counts.get(word) ?? 0);
   return (2 * shared) / total;
 }

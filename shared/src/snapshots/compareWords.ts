@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { RedlineWord } from './compareSchema.ts';
-import { sameToken, type CompareToken } from './compareTokens.ts';
+import { isWord, sameToken, type CompareToken } from './compareTokens.ts';
 
 interface Step {
   op: RedlineWord['op'];
@@ -9,11 +9,26 @@ interface Step {
   earlier?: CompareToken;
 }
 
+/** A bound on the work of one paragraph's diff: beyond this many edits it is shown as rewritten (see below). */
+const maxEditLength = 1000;
+/** Below this share of kept words, a paragraph was rewritten: scattered surviving "the" and "to" help nobody read it. */
+const rewrittenBelow = 0.25;
+/** ...unless it is this short (in words, both versions together), where every kept word is worth showing. */
+const rewrittenFrom = 12;
+
 function diffSteps(before: readonly CompareToken[], after: readonly CompareToken[]): Step[] {
+  // Most paragraphs did not change: no diff needed.
+  if (before.length === after.length && before.every((token, index) => sameToken(token, after[index]!))) {
+    return after.map((token, index) => ({ op: 'equal', token, earlier: before[index]! }));
+  }
+  const changes = diffArrays([...before], [...after], { comparator: sameToken, maxEditLength }) ?? [
+    { value: [...before], count: before.length, added: false, removed: true },
+    { value: [...after], count: after.length, added: true, removed: false },
+  ];
   const steps: Step[] = [];
   let beforeIndex = 0;
   let afterIndex = 0;
-  for (const change of diffArrays([...before], [...after], { comparator: sameToken })) {
+  for (const change of changes) {
     for (let index = 0; index < change.count; index += 1) {
       if (change.removed) steps.push({ op: 'delete', token: before[beforeIndex++]! });
       else if (change.added) steps.push({ op: 'insert', token: after[afterIndex++]! });
@@ -146,7 +161,11 @@ function mergeSteps(steps: readonly Step[]): RedlineWord[] {
  * put around (or taken off) words that did not change show as an inserted (or deleted) "[" and "]".
  */
 export function redlineWords(before: readonly CompareToken[], after: readonly CompareToken[]): RedlineWord[] {
-  return mergeSteps(deletionsFirst(absorbSpacesBetweenChanges(itemsFirst(diffSteps(before, after)))));
+  const steps = diffSteps(before, after);
+  const words = before.filter(isWord).length + after.filter(isWord).length;
+  const kept = steps.filter((step) => step.op === 'equal' && isWord(step.token)).length;
+  if (words >= rewrittenFrom && (2 * kept) / words < rewrittenBelow) return [...onesidedWords(before, 'delete'), ...onesidedWords(after, 'insert')];
+  return mergeSteps(deletionsFirst(absorbSpacesBetweenChanges(itemsFirst(steps))));
 }
 
 /** The words of a paragraph that is only on one side (added or removed): all inserted or all deleted. */

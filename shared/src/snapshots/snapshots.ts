@@ -77,3 +77,13 @@ export const exportSignatureSchema = z
   })
   .strict();
 export type ExportSignature = z.infer<typeof exportSignatureSchema>;
+
+/** GET /api/snapshots/:id/compare: the snapshot (before) against another snapshot or the live text (after). */
+export const compareQuerySchema = z
+  .object({
+    with: z.union([z.literal('live'), snapshotIdSchema]),
+    format: z.enum(['json', 'html', 'docx']).default('json'),
+    language: exportLanguageSchema.default('en'),
+  })
+  .strict();
+export type CompareQuery = z.infer<typeof compareQuerySchema>;

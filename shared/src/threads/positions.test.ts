@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarisePositions, unansweredFlags } from './positions.ts';
+import { positionSummarySchema, summarisePositions, unansweredFlags } from './positions.ts';
 import type { Flag, Position, Stance } from './schemas.ts';
 import { blockId, documentId, users } from './testFixtures.ts';
 
@@ -49,6 +49,15 @@ describe('summarisePositions', () => {
   it('keeps a hostile explanation as data, unchanged', () => {
     const explanation = '<img src=x onerror=alert(1)>';
     expect(summarisePositions([position('FRA', 'opposes', 1, { explanation })], documentId, blockId).opposes[0]?.explanation).toBe(explanation);
+  });
+});
+
+describe('positionSummarySchema', () => {
+  it('accepts a summary as summarisePositions makes it, and refuses one with a stance missing or a bad code', () => {
+    const summary = summarisePositions([position('FRA', 'opposes', 1, { explanation: 'Premature.' }), position('EGY', 'supports', 2)], documentId, blockId);
+    expect(positionSummarySchema.parse(summary)).toEqual(summary);
+    expect(positionSummarySchema.safeParse({ proposes: [], supports: [], opposes: [] }).success).toBe(false);
+    expect(positionSummarySchema.safeParse({ ...summary, proposes: [{ delegationCode: 'france', group: 'NWS', explanation: null }] }).success).toBe(false);
   });
 });
 

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { groupOf, nsaCommittee, type Committee } from '../committee/committee.ts';
-import type { GroupId } from '../committee/groups.ts';
-import type { Flag, Position, Stance } from './schemas.ts';
+import { delegationCodeSchema } from '../committee/delegations.ts';
+import { groupIdSchema, type GroupId } from '../committee/groups.ts';
+import { explanationSchema, type Flag, type Position, type Stance } from './schemas.ts';
 
 export interface PositionEntry {
   delegationCode: string;
@@ -10,6 +12,16 @@ export interface PositionEntry {
 
 /** "Proposed by X, supported by Y, opposed by Z, reservations: W" as data; the client words and translates it. */
 export type PositionSummary = Record<Stance, PositionEntry[]>;
+
+const positionEntriesSchema = z.array(z.object({ delegationCode: delegationCodeSchema, group: groupIdSchema.nullable(), explanation: explanationSchema.nullable() }));
+
+/** A PositionSummary as it crosses the wire (the positions routes' answers). */
+export const positionSummarySchema = z.object({
+  proposes: positionEntriesSchema,
+  supports: positionEntriesSchema,
+  opposes: positionEntriesSchema,
+  reservation: positionEntriesSchema,
+}) satisfies z.ZodType<PositionSummary>;
 
 /**
  * The current positions on one paragraph: one per delegation, the latest by `recordedAt` (on a tie, the later in

@@ -1,6 +1,5 @@
 import { BorderStyle, Paragraph, Tab, TextRun, type IParagraphOptions } from 'docx';
-import type { ExportLanguage } from '@concord/shared';
-import type { ComparisonEntry } from '@concord/shared/snapshots/compareSchema';
+import type { ComparisonEntry, ExportLanguage } from '@concord/shared';
 import { exportLabels, labelText } from '../exportLabels.ts';
 import { changeFormatting, redlineColors, redlineRuns, textRuns } from './redlineDocxRuns.ts';
 import { redlineLabels } from './redlineLabels.ts';

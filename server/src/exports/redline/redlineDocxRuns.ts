@@ -1,5 +1,5 @@
 import { ShadingType, TextRun, type IRunOptions } from 'docx';
-import type { RedlineWord } from '@concord/shared/snapshots/compareSchema';
+import type { RedlineWord } from '@concord/shared';
 
 /** The redline's colours, as in the HTML redline: deletions red, insertions blue, brackets dark red, margin notes purple. */
 export const redlineColors = { deleted: 'A4161A', inserted: '0B4F8A', bracket: '8C1D18', note: '5A2D82', grey: '595959', bar: '555555' };

@@ -1,5 +1,4 @@
-import type { BlockStatus, ExportLanguage } from '@concord/shared';
-import type { ComparedBlock, ComparisonEntry, RedlineWord } from '@concord/shared/snapshots/compareSchema';
+import type { BlockStatus, ComparedBlock, ComparisonEntry, ExportLanguage, RedlineWord } from '@concord/shared';
 import { entryPieces, statusArrow, type Label, type TagParts } from './redlineTag.ts';
 import { exportLabels } from '../exportLabels.ts';
 import { escapeHtml } from '../html/escapeHtml.ts';

@@ -1,5 +1,4 @@
-import type { ExportLanguage } from '@concord/shared';
-import type { ComparisonKind } from '@concord/shared/snapshots/compareSchema';
+import type { ComparisonKind, ExportLanguage } from '@concord/shared';
 
 /** The words a redline adds beyond exportLabels, in the six official UN languages (reported to the lead to move there if others need them). */
 export interface RedlineLabels {
@@ -57,7 +56,7 @@ export const redlineLabels: Record<ExportLanguage, RedlineLabels> = {
     bracketed: 'Texte entre crochets (non agréé)',
     paragraphBreak: 'Saut de paragraphe',
     changeBar: 'Paragraphe modifié',
-    marginNotes: 'Dans la marge, ce qu’il est advenu du paragraphe :',
+    marginNotes: 'Dans la marge, ce qu’il est advenu du paragraphe\u00a0:',
     summary: 'Résumé',
     statusChanges: 'Changements de statut',
     identical: 'Les deux versions sont identiques.',

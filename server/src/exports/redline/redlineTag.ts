@@ -1,5 +1,4 @@
-import type { BlockStatus, ExportLanguage } from '@concord/shared';
-import type { ComparedBlock, ComparisonEntry, RedlineWord } from '@concord/shared/snapshots/compareSchema';
+import type { BlockStatus, ComparedBlock, ComparisonEntry, ExportLanguage, RedlineWord } from '@concord/shared';
 import { exportLabels, labelText } from '../exportLabels.ts';
 import { wordsByParagraph } from './redlineWords.ts';
 

@@ -1,5 +1,4 @@
-import type { ExportLanguage } from '@concord/shared';
-import type { ComparedBlock, RedlineWord } from '@concord/shared/snapshots/compareSchema';
+import type { ComparedBlock, ExportLanguage, RedlineWord } from '@concord/shared';
 import { exportLabels } from '../exportLabels.ts';
 import { escapeHtml } from '../html/escapeHtml.ts';
 import { listMarkers } from '../html/htmlRuns.ts';
