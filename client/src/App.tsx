@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type SessionInfo } from '@concord/shared';
 import { onSessionEnded } from './api/http.ts';
@@ -66,16 +66,23 @@ export function App() {
   const user = state.kind === 'signedIn' ? state.session.user : null;
   // The editor takes the whole window for the text and its side panels.
   const wide = route.name === 'document' && user !== null;
+  // The header spans the window on every view of a document, so that its tabs stay in place when switching views.
+  const wideHeader = wide || ((route.name === 'compilation' || route.name === 'snapshots') && user !== null);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header user={user} pathname={pathname} onSignOut={handleSignOut} wide={wide} />
+      <Header user={user} pathname={pathname} onSignOut={handleSignOut} wide={wideHeader} />
       <main id="main" tabIndex={-1} className={wide ? 'main main--wide' : 'main'}>
         {route.name === 'invitation' ? (
           // Needs no session: the invited person has no password yet.
           <AcceptInvitation />
+        ) : route.name === 'verify' ? (
+          // Needs no session either: whoever was given a signed file checks it with the public key.
+          <Lazy>
+            <VerifyScreen signedIn={state.kind === 'signedIn'} />
+          </Lazy>
         ) : state.kind === 'loading' ? (
           <p className="muted" role="status">
             {t('app.loading')}
@@ -99,6 +106,26 @@ export function App() {
 const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((module) => ({ default: module.EditorScreen })));
 /** The compilation reads the text from the same collaboration session: loaded with it, when opened. */
 const CompilationScreen = lazy(() => import('./screens/CompilationScreen.tsx').then((module) => ({ default: module.CompilationScreen })));
+/** Snapshots, exports, comparisons, the file check and the progress report: loaded when opened. */
+const SnapshotsScreen = lazy(() => import('./screens/SnapshotsScreen.tsx').then((module) => ({ default: module.SnapshotsScreen })));
+const ReportsScreen = lazy(() => import('./screens/ReportsScreen.tsx').then((module) => ({ default: module.ReportsScreen })));
+const VerifyScreen = lazy(() => import('./snapshots/verify/VerifyScreen.tsx').then((module) => ({ default: module.VerifyScreen })));
+
+/** A lazily loaded screen, with "Loading…" meanwhile. */
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function Screen({ route, session }: { route: Route; session: SessionInfo }) {
   const { t } = useTranslation();
@@ -109,31 +136,32 @@ function Screen({ route, session }: { route: Route; session: SessionInfo }) {
     case 'document':
       // Keyed by document, so opening another one starts a fresh editor.
       return (
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Lazy>
           <EditorScreen key={route.documentId} documentId={route.documentId} user={user} />
-        </Suspense>
+        </Lazy>
       );
     case 'compilation':
       return (
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Lazy>
           <CompilationScreen key={route.documentId} documentId={route.documentId} user={user} />
-        </Suspense>
+        </Lazy>
+      );
+    case 'snapshots':
+      return (
+        <Lazy>
+          <SnapshotsScreen key={route.documentId} documentId={route.documentId} user={user} />
+        </Lazy>
+      );
+    case 'reports':
+      return (
+        <Lazy>
+          <ReportsScreen />
+        </Lazy>
       );
     case 'admin':
       return can(user, 'users.manage') ? <AdminPage user={user} /> : <NotFound forbiddenReason={t('admin.forbidden')} />;
     case 'invitation':
+    case 'verify':
     case 'notFound':
       return <NotFound />;
   }

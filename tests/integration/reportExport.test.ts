@@ -125,9 +125,9 @@ describe('progress report (SQLite)', () => {
   it('counts the documents by phase, their agreed paragraphs and the snapshots taken', async () => {
     const report = await buildProgressReport(sources, period(), new Date());
     expect(report.documents).toEqual([
-      // Phase 1's outline has seven paragraphs under nine headings; phase 2's four under four.
-      { id: options, title: `Options ${hostile}`, kind: 'phase1-options-report', session: `Session ${hostile}`, paragraphs: 7, agreed: 1, agreedAdRef: 1, draft: 5, snapshots: 1 },
-      { id: plan, title: 'Action plan', kind: 'phase2-action-plan', session: '2026, second session', paragraphs: 4, agreed: 0, agreedAdRef: 0, draft: 4, snapshots: 0 },
+      // Only paragraphs holding text count (the outlines' empty placeholders and headings do not): the two written in phase 1, the one in phase 2.
+      { id: options, title: `Options ${hostile}`, kind: 'phase1-options-report', session: `Session ${hostile}`, paragraphs: 2, agreed: 1, agreedAdRef: 1, draft: 0, snapshots: 1 },
+      { id: plan, title: 'Action plan', kind: 'phase2-action-plan', session: '2026, second session', paragraphs: 1, agreed: 0, agreedAdRef: 0, draft: 1, snapshots: 0 },
     ]);
   });
 
@@ -169,7 +169,7 @@ describe('progress report (SQLite)', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<w:p/>');
     expect(html).toContain('<td dir="ltr">Options &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ]]&gt; &lt;w:p/&gt;</td>');
-    expect(html).toContain('<td class="number">1 / 7</td>');
+    expect(html).toContain('<td class="number">1 / 2</td>');
     expect(html).toMatch(/<svg [^>]*role="img"/);
     expect(html).toContain('Non-nuclear-weapon States (NNWS)</th><td dir="ltr">2: EGY, KWT</td>');
     const french = renderProgressReportHtml(report, 'fr');

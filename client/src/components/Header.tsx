@@ -21,17 +21,20 @@ export interface HeaderProps {
 }
 
 /**
- * The bar on every screen: the app's name, the sections, in a document its two views (drafting room, compilation
- * of positions), the notifications, who is signed in (name, role, delegation), language, sign-out.
+ * The bar on every screen: the app's name, the sections, in a document its three views (drafting room, compilation
+ * of positions, snapshots and exports), the notifications, who is signed in (name, role, delegation), language, sign-out.
  */
 export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps) {
   const { t, i18n } = useTranslation();
   const { t: tPositions } = useTranslation('positions');
+  const { t: tSnapshots } = useTranslation('snapshots');
+  const { t: tReports } = useTranslation('reports');
   const route = matchRoute(pathname);
-  const documentId = route.name === 'document' || route.name === 'compilation' ? route.documentId : null;
+  const documentId = route.name === 'document' || route.name === 'compilation' || route.name === 'snapshots' ? route.documentId : null;
   const language = asLanguage(i18n.language);
   const [signingOut, setSigningOut] = useState(false);
-  const section = pathname === paths.admin ? 'admin' : pathname === paths.documents || pathname.startsWith('/documents/') ? 'documents' : null;
+  const section =
+    pathname === paths.admin ? 'admin' : route.name === 'reports' ? 'reports' : pathname === paths.documents || pathname.startsWith('/documents/') ? 'documents' : null;
   const signOut = async () => {
     setSigningOut(true);
     try {
@@ -59,7 +62,15 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
                   {t('header.documents')}
                 </Link>
               </li>
-              {can(user, 'users.manage') && (
+              {/* Inside a document its own views take the room: the committee-wide sections wait on the other screens. */}
+              {documentId === null && can(user, 'document.read') && (
+                <li>
+                  <Link to={paths.reports} className={classNames('app-header__link', section === 'reports' && 'is-current')} aria-current={section === 'reports' ? 'page' : undefined}>
+                    {tReports('header.link')}
+                  </Link>
+                </li>
+              )}
+              {documentId === null && can(user, 'users.manage') && (
                 <li>
                   <Link to={paths.admin} className={classNames('app-header__link', section === 'admin' && 'is-current')} aria-current={section === 'admin' ? 'page' : undefined}>
                     {t('header.accounts')}
@@ -84,6 +95,15 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
                   aria-current={route.name === 'compilation' ? 'page' : undefined}
                 >
                   {tPositions('header.compilation')}
+                </Link>
+              </li>
+              <li>
+                <Link
+                  to={paths.snapshots(documentId)}
+                  className={classNames('app-header__link', route.name === 'snapshots' && 'is-current')}
+                  aria-current={route.name === 'snapshots' ? 'page' : undefined}
+                >
+                  {tSnapshots('header.link')}
                 </Link>
               </li>
             </ul>

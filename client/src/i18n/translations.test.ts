@@ -7,6 +7,10 @@ import notificationsEn from '../notifications/i18n/en.json';
 import notificationsFr from '../notifications/i18n/fr.json';
 import positionsEn from '../positions/i18n/en.json';
 import positionsFr from '../positions/i18n/fr.json';
+import reportsEn from '../reports/i18n/en.json';
+import reportsFr from '../reports/i18n/fr.json';
+import snapshotsEn from '../snapshots/i18n/en.json';
+import snapshotsFr from '../snapshots/i18n/fr.json';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -30,6 +34,8 @@ describe.each([
   ['discussion', discussionEn, discussionFr],
   ['positions', positionsEn, positionsFr],
   ['notifications', notificationsEn, notificationsFr],
+  ['snapshots', snapshotsEn, snapshotsFr],
+  ['reports', reportsEn, reportsFr],
 ])('the %s translations', (_namespace, english, french) => {
   const englishEntries = entries(english);
   const frenchEntries = entries(french);

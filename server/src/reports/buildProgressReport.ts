@@ -1,4 +1,4 @@
-import { byEndOf, documentKindSchema, inPeriod, nsaCommittee, progressReportSchema, summariseParticipation, type Committee, type DocumentMeta, type DocumentProgress, type EditEvent, type ProgressReport, type ReportPeriod, type ThreadComment, type ThreadProgress } from '@concord/shared';
+import { countedParagraphs, byEndOf, documentKindSchema, inPeriod, nsaCommittee, progressReportSchema, summariseParticipation, type Committee, type DocumentMeta, type DocumentProgress, type EditEvent, type ProgressReport, type ReportPeriod, type ThreadComment, type ThreadProgress } from '@concord/shared';
 import { readStoredDocument } from '../collaboration/Room.ts';
 import type { DocumentLedger } from '../collaboration/ledger/DocumentLedger.ts';
 import { snapshotContentOf } from '../snapshots/snapshotContentOf.ts';
@@ -47,12 +47,12 @@ function threadProgressOf(threads: readonly StoredThread[], period: ReportPeriod
   return progress;
 }
 
-/** A document's text as stored now: paragraphs and lists by status (headings structure the text, they are not counted). */
+/** A document's text as stored now: paragraphs and lists holding text, by status (headings structure the text, they are not counted). */
 async function documentProgressOf(sources: ProgressReportSources, meta: DocumentMeta, period: ReportPeriod): Promise<{ progress: DocumentProgress; edits: EditEvent[] }> {
   const { doc, ledger } = await readStoredDocument(sources.store, meta.id);
   const content = snapshotContentOf(doc, meta, {}, []);
   doc.destroy();
-  const counted = content.blocks.filter((block) => block.kind !== 'heading');
+  const counted = countedParagraphs(content.blocks);
   const snapshots = (await sources.snapshots.list(meta.id)).filter((snapshot) => inPeriod(snapshot.createdAt, period));
   return {
     progress: {

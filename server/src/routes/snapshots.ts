@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import {
   compareQuerySchema,
+  countedParagraphs,
   createSnapshotInputSchema,
   documentIdSchema,
   exportQuerySchema,
@@ -31,11 +32,10 @@ export interface SnapshotRouteDependencies {
   audit: AuditLog;
 }
 
-const summaryOf = ({ content, ...rest }: Snapshot): SnapshotSummary => ({
-  ...rest,
-  paragraphs: content.blocks.length,
-  agreed: content.blocks.filter((block) => block.status === 'agreed').length,
-});
+const summaryOf = ({ content, ...rest }: Snapshot): SnapshotSummary => {
+  const paragraphs = countedParagraphs(content.blocks);
+  return { ...rest, paragraphs: paragraphs.length, agreed: paragraphs.filter((block) => block.status === 'agreed').length };
+};
 
 /** A file download: the export's bytes, its type, and a name safe in a header (the symbol is ASCII). */
 function download(context: Context, rendered: RenderedExport, draft: boolean) {

@@ -77,3 +77,8 @@ export function plainTextOf(block: Pick<SnapshotBlock, 'runs' | 'items'>): strin
   const join = (runs: readonly TextRun[]) => runs.map((run) => run.text).join('');
   return block.items.length > 0 ? block.items.map((item) => join(item.runs)).join('\n') : join(block.runs);
 }
+
+/** The blocks counted as the document's paragraphs: paragraphs and lists that hold text (headings only structure it). */
+export function countedParagraphs(blocks: readonly SnapshotBlock[]): SnapshotBlock[] {
+  return blocks.filter((block) => block.kind !== 'heading' && plainTextOf(block).trim() !== '');
+}
