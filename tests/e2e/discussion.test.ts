@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../utils/browser.ts';
 import { expectNoSeriousAxeViolations, markWithoutReload, nextPaint, openDocument, personAt, typeAtEnd, type BrowserStage } from '../utils/browserPeople.ts';
-import { anchorMark, commentsOf, expectBalance, live, openThread, threadItem } from '../utils/discussionPanel.ts';
+import { anchorMark, clickableWithoutScrolling, commentsOf, expectBalance, live, openThread, recordDetachedWarnings, threadItem } from '../utils/discussionPanel.ts';
 import { startTestServer } from '../utils/startTestServer.ts';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,6 +47,7 @@ describe('a thread under the alternating floor, live on three pages', () => {
   let chair: Page;
   let threadId: string;
   const sameWorld: Array<() => Promise<boolean>> = [];
+  const detachedWarnings: Array<() => Promise<string[]>> = [];
   const quote = 'reaffirm their assurances';
   const opening = 'Egypt asks that the assurances be legally binding, without conditions.';
   const reply = 'France recalls its unilateral declaration of 1995.';
@@ -60,12 +61,13 @@ describe('a thread under the alternating floor, live on three pages', () => {
     for (const page of [egypt, france, chair]) {
       await openDocument(page, stage.server.url, documentId);
       sameWorld.push(await markWithoutReload(page));
+      detachedWarnings.push(await recordDetachedWarnings(page));
     }
   });
 
   it('1. EGY (NNWS) comments on selected words: the thread and its mark appear on every page, only NNWS heard', async () => {
     await typeAtEnd(egypt, 'Calls upon the nuclear-weapon States to reaffirm their assurances');
-    for (const page of [france, chair]) await page.getByText('to reaffirm their assurances').waitFor(live);
+    for (const page of [france, chair]) await page.locator('.ProseMirror').getByText('to reaffirm their assurances').waitFor(live);
     await egypt.getByText('All changes saved').waitFor(live);
     for (let word = 0; word < 3; word += 1) await egypt.keyboard.press('Control+Shift+ArrowLeft');
     const commentButton = egypt.getByTestId('comment-button');
@@ -77,6 +79,8 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await shoot(egypt, '01-egy-writes-comment');
     await egypt.getByTestId('new-thread-send').click();
     await form.waitFor({ state: 'detached' });
+    // The commented words are no longer the selection: one more click would not open a second thread on them.
+    await expect.poll(() => commentButton.textContent(), live).toBe('Comment on this paragraph');
 
     const created = egypt.getByTestId('thread-item');
     await expect.poll(() => created.count(), live).toBe(1);
@@ -89,11 +93,13 @@ describe('a thread under the alternating floor, live on three pages', () => {
       await expect.poll(() => threadItem(page, threadId).locator('.anchor__detached').count(), live).toBe(0);
       expect(await threadItem(page, threadId).locator('.thread__toggle q').textContent()).toBe(quote);
     }
+    // The thread reached the others before its mark did: no page said, even for a moment, that the words were deleted.
+    for (const warnings of detachedWarnings) expect(await warnings()).toEqual([]);
     await expect.poll(() => commentsOf(egypt, threadId).first().textContent(), live).toContain(opening);
     await expect.poll(() => commentsOf(egypt, threadId).first().locator('.comment__author').innerText(), live).toMatch(/^EGY\s+Delegate of Egypt\s+NNWS\b/);
     // EGY has the thread open (details: which delegations spoke); the others see it closed.
-    await expectBalance(egypt, threadId, 'NWS 0 · NNWS 1 Only NNWS heard NNWS: EGY', 'only-nnws');
-    for (const page of [france, chair]) await expectBalance(page, threadId, 'NWS 0 · NNWS 1 Only NNWS heard', 'only-nnws');
+    await expectBalance(egypt, threadId, 'Comments: NWS 0 · NNWS 1 Only NNWS heard NNWS: EGY', 'only-nnws');
+    for (const page of [france, chair]) await expectBalance(page, threadId, 'Comments: NWS 0 · NNWS 1 Only NNWS heard', 'only-nnws');
     await expect.poll(() => france.getByTestId('discussion-summary').textContent(), live).toBe("1 open thread · 1 lacks one group's input");
     // All of it arrived live: no page was reloaded (a reload would have cleared the mark set on its window).
     for (const sameAsBefore of sameWorld) expect(await sameAsBefore()).toBe(true);
@@ -102,13 +108,16 @@ describe('a thread under the alternating floor, live on three pages', () => {
   });
 
   it('2. FRA (NWS) replies: both groups heard, NWS 1 · NNWS 1, on every page', async () => {
+    // On a 1280x800 screen, the open thread's reply box and its button are in view without scrolling.
+    await france.setViewportSize({ width: 1280, height: 800 });
     await openThread(france, threadId);
+    await expect.poll(() => clickableWithoutScrolling(france.getByTestId('reply-send')), live).toBe(true);
     await france.getByTestId('reply-box').fill(reply);
     await france.getByTestId('reply-send').click();
     await expect.poll(() => commentsOf(egypt, threadId).nth(1).textContent(), live).toContain(reply);
     await expect.poll(() => commentsOf(egypt, threadId).nth(1).getAttribute('data-state'), live).toBe('published');
-    for (const page of [egypt, france]) await expectBalance(page, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
-    await expectBalance(chair, threadId, 'NWS 1 · NNWS 1 Both groups heard', 'all');
+    for (const page of [egypt, france]) await expectBalance(page, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(chair, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard', 'all');
     await expect.poll(() => chair.getByTestId('discussion-summary').textContent(), live).toBe("1 open thread · 0 lack one group's input");
     await shoot(egypt, '04-egy-sees-reply');
   });
@@ -120,7 +129,12 @@ describe('a thread under the alternating floor, live on three pages', () => {
     expect(await summary.textContent()).toBe('Alternating floor off · requests for input');
     await summary.click();
     await controls.getByLabel('On for this thread').check();
-    await controls.getByLabel('Comments in a row per group').fill('1');
+    const kField = controls.getByLabel('Comments in a row per group');
+    await kField.fill('1');
+    // The number sits on the line of its label, below the checkbox.
+    const [kBox, kLabelBox, checkBox] = await Promise.all([kField.boundingBox(), controls.getByText('Comments in a row per group').boundingBox(), controls.getByLabel('On for this thread').boundingBox()]);
+    expect(Math.abs(kBox!.y + kBox!.height / 2 - (kLabelBox!.y + kLabelBox!.height / 2))).toBeLessThan(6);
+    expect(kLabelBox!.y).toBeGreaterThan(checkBox!.y + checkBox!.height);
     await shoot(chair, '05-chair-floor-controls');
     await controls.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => summary.textContent(), live).toBe('Alternating floor on (once in a row) · requests for input');
@@ -128,7 +142,7 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await threadItem(france, threadId).getByText('Alternating floor: a group speaks at most once in a row; a further comment waits for the Chair.').waitFor(live);
     // FRA spoke last: the reply box warns before anything is sent.
     await threadItem(france, threadId).getByText(/^Your group has just spoken: under the alternating floor, your reply will wait in the Chair's queue/).waitFor(live);
-    await expectBalance(egypt, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(egypt, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
   });
 
   it('4. FRA comments again: it waits in the chair’s queue; EGY does not see it; the balance does not count it', async () => {
@@ -140,7 +154,7 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await expect.poll(() => queuedAtFrance.getAttribute('data-state'), live).toBe('queued');
     expect(await queuedAtFrance.textContent()).toContain("Waiting in the Chair's queue: others will see it once the Chair releases it.");
     await threadItem(france, threadId).getByText("Your reply is waiting in the Chair's queue.").waitFor(live);
-    await expectBalance(france, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(france, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
     await shoot(france, '06-fra-comment-queued');
 
     const queueToggle = chair.getByTestId('queue-toggle');
@@ -150,6 +164,11 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await expect.poll(() => queued.count(), live).toBe(1);
     expect(await queued.textContent()).toContain(further);
     expect(await queued.getByTestId('comment').getAttribute('data-state')).toBe('queued');
+    // The chair sees where it hangs, what it follows, and why it waits.
+    expect(await queued.locator('.chair-queue__thread q').textContent()).toBe(quote);
+    expect(await queued.locator('.chair-queue__follows').textContent()).toBe(`After FRA: ${reply}`);
+    expect(await queued.locator('.chair-queue__follows q').textContent()).toBe(reply);
+    expect(await queued.locator('.chair-queue__why').textContent()).toBe('Held: NWS has just spoken (1 comment in a row), and the alternating floor allows 1 in a row (k = 1).');
     await shoot(chair, '07-chair-queue');
 
     // EGY was told the thread changed and fetched it again: what came back, and what it shows, leave the comment out.
@@ -158,7 +177,7 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await nextPaint(egypt);
     await expect.poll(() => commentsOf(egypt, threadId).count(), live).toBe(2);
     expect(await threadItem(egypt, threadId).textContent()).not.toContain(further);
-    await expectBalance(egypt, threadId, 'NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(egypt, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
     await shoot(egypt, '08-egy-does-not-see-queued');
   });
 
@@ -169,9 +188,9 @@ describe('a thread under the alternating floor, live on three pages', () => {
     const released = commentsOf(egypt, threadId).filter({ hasText: further });
     await expect.poll(() => released.getAttribute('data-state'), live).toBe('published');
     await expect.poll(() => commentsOf(france, threadId).filter({ hasText: further }).getAttribute('data-state'), live).toBe('published');
-    for (const page of [egypt, france]) await expectBalance(page, threadId, 'NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    for (const page of [egypt, france]) await expectBalance(page, threadId, 'Comments: NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
     await chair.getByRole('button', { name: 'Threads', exact: true }).click();
-    await expectBalance(chair, threadId, 'NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
+    await expectBalance(chair, threadId, 'Comments: NWS 2 · NNWS 1 Both groups heard NWS: FRA · NNWS: EGY', 'all');
     await shoot(egypt, '09-egy-sees-released');
   });
 
@@ -182,13 +201,27 @@ describe('a thread under the alternating floor, live on three pages', () => {
     for (const page of [egypt, france, chair]) {
       const thread = threadItem(page, threadId);
       await thread.locator('.thread-flag--resolved', { hasText: 'Resolved' }).waitFor(live);
-      await expect.poll(() => thread.getByTestId('reply-blocked').textContent(), live).toBe('This thread is resolved. The Chair may reopen it.');
+      // Worded for the viewer: the chair has the Reopen button just below.
+      const blocked = page === chair ? 'This thread is resolved. You can reopen it.' : 'This thread is resolved. The Chair may reopen it.';
+      await expect.poll(() => thread.getByTestId('reply-blocked').textContent(), live).toBe(blocked);
       expect(await thread.getByTestId('reply-box').count()).toBe(0);
+      // The floor governs replies: a resolved thread no longer shows it.
+      expect(await thread.locator('.thread-flag--floor').count()).toBe(0);
+      expect(await thread.textContent()).not.toContain('Alternating floor: a group speaks');
       await expect.poll(() => page.getByTestId('discussion-summary').textContent(), live).toBe("0 open threads · 0 lack one group's input");
     }
+    // Still open on the chair's screen, but no longer listed under Open (whose count is 0): apart, with a note.
+    expect(await chair.locator('.segment--on').innerText()).toMatch(/^Open\s+0$/);
+    expect(await chair.locator('.threads[aria-label="Open"] [data-testid="thread-item"]').count()).toBe(0);
+    const kept = chair.getByTestId('kept-thread');
+    expect(await kept.locator(`[data-thread-id="${threadId}"]`).count()).toBe(1);
+    expect(await kept.locator('.discussion__kept-note').textContent()).toBe('Resolved: no longer counted under “Open”. It stays here while you have it open.');
+    await shoot(chair, '11-chair-thread-resolved');
+    await kept.getByRole('button', { name: 'Show “Resolved”' }).click();
+    await chair.locator('.threads[aria-label="Resolved"]').locator(`[data-thread-id="${threadId}"]`).waitFor(live);
+    expect(await chair.getByTestId('kept-thread').count()).toBe(0);
     for (const sameAsBefore of sameWorld) expect(await sameAsBefore()).toBe(true);
     await shoot(egypt, '10-egy-thread-resolved');
-    await shoot(chair, '11-chair-thread-resolved');
   });
 
   it('passes an axe scan with the discussion open, with no CSP violation or page error', async () => {

@@ -21,18 +21,32 @@ export interface BrowserStage {
   profiles: BrowserContext[];
 }
 
-/** A person at their own browser: a fresh profile (own cookies, own IndexedDB), signed in through the sign-in screen. */
-export async function personAt(stage: BrowserStage, role: Role, affiliation: Affiliation, name: string): Promise<Page> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@e2e.concord.example`;
+/** The e-mail address of a test person, from their name ("Delegate of France" → delegate.of.france@…). */
+export const emailOf = (name: string): string => `${name.toLowerCase().replace(/\W+/g, '.')}@e2e.concord.example`;
+
+/** Creates the account of a test person (the password every browser test uses); answers its e-mail address. */
+export async function createPerson(stage: BrowserStage, role: Role, affiliation: Affiliation, name: string): Promise<string> {
+  const email = emailOf(name);
   await stage.server.createUser({ role, affiliation, email, name, password });
-  const profile = await newProfile(stage.browser, stage.problems);
-  stage.profiles.push(profile);
-  const page = await profile.newPage();
-  await page.goto(stage.server.url);
+  return email;
+}
+
+/** Signs in through the sign-in screen, as a person would, and waits for the documents. */
+export async function signIn(page: Page, serverUrl: string, email: string): Promise<void> {
+  await page.goto(serverUrl);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
+}
+
+/** A person at their own browser: a fresh profile (own cookies, own IndexedDB), signed in through the sign-in screen. */
+export async function personAt(stage: BrowserStage, role: Role, affiliation: Affiliation, name: string): Promise<Page> {
+  const email = await createPerson(stage, role, affiliation, name);
+  const profile = await newProfile(stage.browser, stage.problems);
+  stage.profiles.push(profile);
+  const page = await profile.newPage();
+  await signIn(page, stage.server.url, email);
   return page;
 }
 
@@ -48,6 +62,7 @@ export const firstParagraph = (page: Page): Locator => page.locator('.ProseMirro
 /** Puts the caret at the end of the text and types like a person. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await firstParagraph(page).click();
+  // End would stop at the end of the visual line of a wrapped paragraph.
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 15 });
 }

@@ -13,7 +13,7 @@ export const commentsOf = (page: Page, threadId: string): Locator => threadItem(
 /** The thread's `comment` mark in the text. */
 export const anchorMark = (page: Page, threadId: string): Locator => page.locator(`.ProseMirror span.comment-anchor[data-thread-id="${threadId}"]`);
 
-/** The balance of a thread as the page words it (whitespace collapsed), and its state attribute. */
+/** The balance of a thread as the page words it (whitespace collapsed; "Comments: NWS 1 · NNWS 0 …"), and its state attribute. */
 export async function balanceOf(page: Page, threadId: string): Promise<{ words: string; state: string | null }> {
   const balance = threadItem(page, threadId).getByTestId('balance');
   const words = (await balance.innerText()).replace(/\s+/g, ' ').trim();
@@ -30,4 +30,29 @@ export async function openThread(page: Page, threadId: string): Promise<void> {
   const toggle = threadItem(page, threadId).locator('.thread__toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect.poll(() => toggle.getAttribute('aria-expanded'), live).toBe('true');
+}
+
+/**
+ * Starts noting every "Anchored text deleted" warning the page shows, however briefly (a MutationObserver in the
+ * page); the function returned reads what was noted.
+ */
+export async function recordDetachedWarnings(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __detachedWarnings: string[] }).__detachedWarnings = seen;
+    new MutationObserver(() => {
+      for (const warning of document.querySelectorAll('.anchor__detached')) seen.push(warning.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { __detachedWarnings: string[] }).__detachedWarnings]);
+}
+
+/** Whether a person sees the element and can click it without scrolling: inside the window, and on top at its centre. */
+export async function clickableWithoutScrolling(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+    const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return inside && onTop !== null && (onTop === element || element.contains(onTop));
+  });
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import {
   blockIdSchema,
   flagSchema,
-  groupIdSchema,
   positionSchema,
+  positionSummarySchema,
   type Flag,
   type Position,
   type PositionSummary,
@@ -12,16 +12,6 @@ import {
 } from '@concord/shared';
 import { api } from './http.ts';
 import { readBody } from './readBody.ts';
-
-const positionEntriesSchema = z.array(z.object({ delegationCode: z.string(), group: groupIdSchema.nullable(), explanation: z.string().nullable() }));
-
-/** shared's PositionSummary (threads/positions.ts) as it crosses the wire. */
-export const positionSummarySchema = z.object({
-  proposes: positionEntriesSchema,
-  supports: positionEntriesSchema,
-  opposes: positionEntriesSchema,
-  reservation: positionEntriesSchema,
-}) satisfies z.ZodType<PositionSummary>;
 
 const documentPositionsSchema = z.object({ positions: z.array(positionSchema), summaries: z.record(blockIdSchema, positionSummarySchema) });
 export type DocumentPositions = z.infer<typeof documentPositionsSchema>;

@@ -1,11 +1,42 @@
 import { useTranslation } from 'react-i18next';
+import type { ThreadComment } from '@concord/shared';
 import type { ThreadView } from '../api/threads.ts';
+import { authorCode } from './model/authorBadge.ts';
+import { queueContext } from './model/queueContext.ts';
 import { queuedComments } from './model/threadListing.ts';
 import { CommentItem } from './thread/CommentItem.tsx';
 import { ThreadAnchor } from './thread/ThreadAnchor.tsx';
 import './thread/controls.css';
 
-/** The chair's queue: every comment the alternating floor holds, across threads, oldest first, to release or reject. */
+const excerptLength = 140;
+const excerptOf = (text: string) => (text.length <= excerptLength ? text : `${text.slice(0, excerptLength - 1).trimEnd()}…`);
+
+/** Beside a held comment: which comment it follows, and why the alternating floor held it. */
+function QueueReason({ thread, comment }: { thread: ThreadView; comment: ThreadComment }) {
+  const { t } = useTranslation('discussion');
+  const { follows, decision, groupId } = queueContext(thread, comment);
+  const why =
+    decision.state === 'published' || groupId === null
+      ? t('queue.whyFloor')
+      : decision.code === 'run-exceeds-k'
+        ? t('queue.whyRun', { group: groupId, count: decision.run, k: decision.k })
+        : t('queue.whyEarlier', { group: groupId, k: decision.k });
+  return (
+    <div className="chair-queue__context">
+      {follows !== null && (
+        <p className="chair-queue__follows">
+          {t('queue.follows', { author: authorCode(follows.author) ?? t('badge.secretariat') })} <q>{excerptOf(follows.body)}</q>
+        </p>
+      )}
+      <p className="chair-queue__why">{why}</p>
+    </div>
+  );
+}
+
+/**
+ * The chair's queue: every comment the alternating floor holds, across threads, oldest first, to release or reject;
+ * each with its thread (where it hangs), the comment it follows, and why it was held.
+ */
 export function ChairQueue({ threads, onOpenThread }: { threads: readonly ThreadView[]; onOpenThread: (threadId: string) => void }) {
   const { t } = useTranslation('discussion');
   const entries = queuedComments(threads);
@@ -22,9 +53,10 @@ export function ChairQueue({ threads, onOpenThread }: { threads: readonly Thread
           {entries.map(({ thread, comment }) => (
             <li key={comment.id} className="chair-queue__entry" data-testid="queued-comment">
               <button type="button" className="chair-queue__thread" onClick={() => onOpenThread(thread.id)}>
-                <span className="visually-hidden">{t('queue.openThread')} </span>
+                <span className="chair-queue__open">{t('queue.openThread')}</span>
                 <ThreadAnchor thread={thread} />
               </button>
+              <QueueReason thread={thread} comment={comment} />
               <ol className="comments">
                 <CommentItem thread={thread} comment={comment} />
               </ol>

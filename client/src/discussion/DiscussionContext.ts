@@ -13,6 +13,9 @@ export interface DiscussionEnvironment {
   outline: DocumentOutline;
   /** Whether the text has loaded (before, no anchor can be said to be missing). */
   textReady: boolean;
+  /** Whether the text has synced with the server, and which threads came in a full list (see anchorPresence). */
+  textSynced: boolean;
+  listedThreadIds: ReadonlySet<string>;
   isChair: boolean;
   canComment: boolean;
   /** Opens a thread in the panel and marks its anchor in the text (null closes it). */

@@ -15,10 +15,12 @@ export interface DiscussionHeaderProps {
   onComment: () => void;
   /** Chairs only: how many comments wait, and whether the queue is shown. */
   queue: { count: number; shown: boolean; onShow: (shown: boolean) => void } | null;
+  /** A thread is open: the "Comment" hint is left to screen readers, to leave the room to the thread. */
+  compact: boolean;
 }
 
 /** The panel's title, the document's summary line, the "Comment" action, the chair's queue switch and the filter. */
-export function DiscussionHeader({ summary, filter, onFilter, target, targetName, onComment, queue }: DiscussionHeaderProps) {
+export function DiscussionHeader({ summary, filter, onFilter, target, targetName, onComment, queue, compact }: DiscussionHeaderProps) {
   const { t } = useTranslation('discussion');
   const id = useId();
   const commentLabel = target === null || target.kind === 'none' ? t('compose.button') : target.kind === 'range' ? t('compose.buttonSelection') : t('compose.buttonParagraph');
@@ -47,7 +49,7 @@ export function DiscussionHeader({ summary, filter, onFilter, target, targetName
           <Button variant="primary" onClick={onComment} disabled={target.kind === 'none'} aria-describedby={`${id}-hint`} aria-keyshortcuts="Control+Alt+M" data-testid="comment-button">
             {commentLabel}
           </Button>
-          <p id={`${id}-hint`} className="discussion__hint">
+          <p id={`${id}-hint`} className={compact ? 'visually-hidden' : 'discussion__hint'}>
             {target.kind === 'none' ? t('compose.hintNone') : target.kind === 'range' ? t('compose.hintSelection') : t('compose.hintParagraph', { paragraph: targetName ?? '' })}
           </p>
         </div>

@@ -16,11 +16,12 @@ import { revealActiveAnchor } from './editor/revealAnchor.ts';
 import { trackRange } from './editor/trackedRange.ts';
 import { useCommentTarget } from './editor/useCommentTarget.ts';
 import { useDocumentOutline } from './editor/useDocumentOutline.ts';
+import { useFitToViewport } from './editor/useFitToViewport.ts';
 import type { DiscussionStore } from './model/DiscussionStore.ts';
 import { discussionSummary, filterShowing, filterThreads, queuedComments, sortThreads, type ThreadFilter } from './model/threadListing.ts';
 import { NewThreadForm, type Composition } from './NewThreadForm.tsx';
 import { paragraphName } from './thread/ThreadAnchor.tsx';
-import { ThreadCard } from './thread/ThreadCard.tsx';
+import { ThreadList } from './ThreadList.tsx';
 import { useEditorHooks } from './editor/useEditorHooks.ts';
 import { useMountedEditor } from './editor/useMountedEditor.ts';
 import './discussion.css';
@@ -52,16 +53,15 @@ export function DiscussionPanel({ store, editor: givenEditor, user, strings, tex
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [composition, setComposition] = useState<Composition | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  useFitToViewport(panelRef);
 
   const threadsById = useMemo(() => new Map(snapshot.threads.map((thread) => [thread.id, thread])), [snapshot.threads]);
   const selected = selectedId === null ? undefined : threadsById.get(selectedId);
   const summary = useMemo(() => discussionSummary(snapshot.threads), [snapshot.threads]);
-  // The open thread stays listed when it leaves the filter (resolved just now, say), until it is closed.
-  const listed = useMemo(() => {
-    const shown = filterThreads(snapshot.threads, filter);
-    if (selected !== undefined && !shown.includes(selected)) shown.push(selected);
-    return sortThreads(shown, outline.order);
-  }, [snapshot.threads, filter, outline.order, selected]);
+  const listed = useMemo(() => sortThreads(filterThreads(snapshot.threads, filter), outline.order), [snapshot.threads, filter, outline.order]);
+  // The open thread stays on screen when it leaves the filter (resolved just now, say), apart, until it is closed.
+  const kept = selected !== undefined && !listed.includes(selected) ? selected : null;
   const queueCount = useMemo(() => (isChair ? queuedComments(snapshot.threads).length : 0), [isChair, snapshot.threads]);
 
   const selectThread = useCallback(
@@ -114,22 +114,27 @@ export function DiscussionPanel({ store, editor: givenEditor, user, strings, tex
     showActiveThread(editor.view, { threadId: selectedId, blockId: selectedBlockId });
     if (selectedId !== null) revealActiveAnchor(editor.view, false);
   }, [editor, selectedId, selectedBlockId]);
+  // The open thread (with its note, when it was kept after leaving the filter) is brought to the top of the panel.
+  const keptId = kept?.id ?? null;
   useEffect(() => {
     const container = listRef.current;
-    const item = selectedId === null ? null : container?.querySelector(`[data-thread-id="${CSS.escape(selectedId)}"]`);
-    // Scrolls the panel only (scrollIntoView would scroll the page too).
-    if (container != null && item != null) container.scrollTop += item.getBoundingClientRect().top - container.getBoundingClientRect().top - 8;
-  }, [selectedId, queueShown, filter]);
+    if (container == null) return;
+    const target = keptId !== null ? '[data-testid="kept-thread"]' : selectedId === null ? null : `[data-thread-id="${CSS.escape(selectedId)}"]`;
+    const item = target === null ? null : container.querySelector(target);
+    // Scrolls the panel only (scrollIntoView would scroll the page too); the chair's queue starts at its top.
+    if (item != null) container.scrollTop += item.getBoundingClientRect().top - container.getBoundingClientRect().top - 8;
+    else if (queueShown) container.scrollTop = 0;
+  }, [selectedId, keptId, queueShown, filter]);
 
   const environment: DiscussionEnvironment = useMemo(
-    () => ({ store, user, strings, outline, textReady, isChair, canComment, selectThread, revealInText }),
-    [store, user, strings, outline, textReady, isChair, canComment, selectThread, revealInText],
+    () => ({ store, user, strings, outline, textReady, textSynced: snapshot.textSynced, listedThreadIds: snapshot.listedThreadIds, isChair, canComment, selectThread, revealInText }),
+    [store, user, strings, outline, textReady, snapshot.textSynced, snapshot.listedThreadIds, isChair, canComment, selectThread, revealInText],
   );
   const targetName = target.kind === 'none' ? null : paragraphName({ ...environment, t }, target.blockId);
 
   return (
     <DiscussionContext value={environment}>
-      <aside className="discussion" aria-labelledby="discussion-title">
+      <aside className="discussion" aria-labelledby="discussion-title" ref={panelRef}>
         <DiscussionHeader
           summary={summary}
           filter={filter}
@@ -138,6 +143,7 @@ export function DiscussionPanel({ store, editor: givenEditor, user, strings, tex
           targetName={targetName}
           onComment={startComposing}
           queue={isChair ? { count: queueCount, shown: queueShown, onShow: setQueueShown } : null}
+          compact={selected !== undefined && !queueShown}
         />
         <div className="discussion__scroll" ref={listRef}>
           {composition !== null && (
@@ -167,16 +173,7 @@ export function DiscussionPanel({ store, editor: givenEditor, user, strings, tex
             {queueShown ? (
               <ChairQueue threads={snapshot.threads} onOpenThread={selectThread} />
             ) : (
-              snapshot.status !== 'loading' &&
-              (listed.length === 0 ? (
-                <p className="discussion__empty">{t(`panel.empty.${filter}`)}</p>
-              ) : (
-                <ul className="threads" aria-label={t(`filter.${filter}`)}>
-                  {listed.map((thread) => (
-                    <ThreadCard key={thread.id} thread={thread} selected={thread.id === selectedId} />
-                  ))}
-                </ul>
-              ))
+              snapshot.status !== 'loading' && <ThreadList filter={filter} listed={listed} kept={kept} selectedId={selectedId} onFilter={setFilter} />
             )}
           </div>
         </div>

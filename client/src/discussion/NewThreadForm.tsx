@@ -46,7 +46,12 @@ export function NewThreadForm({ composition, editor, onCreated, onCancel }: { co
     const thread = await action.run(() => store.createThread({ anchor, body: text }));
     if (thread === undefined) return;
     const range = editor === null || editor.isDestroyed ? null : (composition.range?.(editor.state) ?? null);
-    if (range !== null && editor !== null) editor.commands.anchorComment({ ...range, threadId: thread.id });
+    if (range !== null && editor !== null) {
+      editor.commands.anchorComment({ ...range, threadId: thread.id });
+      // The commented words are no longer "the selection": one more click would open a second thread on them.
+      const { selection } = editor.state;
+      if (!selection.empty && selection.from < range.to && selection.to > range.from) editor.commands.setTextSelection(range.to);
+    }
     setBody('');
     onCreated(thread.id);
   };

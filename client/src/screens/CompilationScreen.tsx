@@ -1,17 +1,17 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, type DocumentMeta, type Flag, type User } from '@concord/shared';
-import { getDocument } from '../api/documents.ts';
+import { can, type Flag, type User } from '@concord/shared';
+import { Button } from '../components/Button.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
-import { useCollaborationSession } from '../editor/collaboration/useCollaborationSession.ts';
 import { useEditorStrings } from '../editor/useEditorStrings.ts';
+import { BlockPositions } from '../positions/compilation/BlockPositions.tsx';
 import { ChairFlags } from '../positions/compilation/ChairFlags.tsx';
 import { CompilationBlock } from '../positions/compilation/CompilationBlock.tsx';
-import { BlockPositions } from '../positions/compilation/BlockPositions.tsx';
-import { openingWords, type DocumentBlock } from '../positions/compilation/documentBlocks.ts';
-import { useDocumentBlocks } from '../positions/compilation/useDocumentBlocks.ts';
+import { documentBlocks, openingWords, type DocumentBlock } from '../positions/compilation/documentBlocks.ts';
+import { useDocumentContent } from '../positions/compilation/useDocumentContent.ts';
 import { useCompilationWords } from '../positions/compilation/usePositionWords.ts';
+import { useRefreshSchedule } from '../positions/compilation/useRefreshSchedule.ts';
 import { flagsOnParagraph, stanceGroups } from '../positions/positionWording.ts';
 import { usePositionsStore } from '../positions/usePositionsStore.ts';
 import { Link } from '../routing/Link.tsx';
@@ -23,46 +23,40 @@ export interface CompilationScreenProps {
   user: User;
 }
 
-const noSubscription = () => () => undefined;
-
 /**
  * The compilation of positions: the document's paragraphs in order, each with "Proposed by …, supported by …,
  * opposed by …, reservations: …", the explanations, and the flags with their answers; for chairs, every flag first,
- * unanswered on top, with a form to answer. The text comes from the collaboration session (read only) and follows
- * the drafting; positions and flags follow live.
+ * unanswered on top, with a form to answer. Everything is read over HTTP (the stored text from the content route,
+ * positions and flags from their routes), again every minute, when the window gets the focus back, or on demand:
+ * reading the compilation opens no collaboration session, so the reader does not appear in the drafting room.
  */
 export function CompilationScreen({ documentId, user }: CompilationScreenProps) {
   const { t } = useTranslation('positions');
   const editorStrings = useEditorStrings();
   const words = useCompilationWords();
-  const [meta, setMeta] = useState<DocumentMeta | null>(null);
-  useEffect(() => {
-    let live = true;
-    getDocument(documentId).then(
-      (document) => live && setMeta(document),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [documentId]);
-  useDocumentTitle(meta === null ? t('compilation.title') : `${t('compilation.title')} · ${meta.title}`);
-
-  const session = useCollaborationSession(documentId, user);
-  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, () => session?.getSnapshot() ?? null);
-  const blocks = useDocumentBlocks(snapshot);
-  const { store, snapshot: positions } = usePositionsStore(documentId, session);
+  const stored = useDocumentContent(documentId);
+  const { store, snapshot: positions } = usePositionsStore(documentId, null);
+  const refreshContent = stored.refresh;
+  const refresh = useCallback(() => {
+    refreshContent();
+    void store.refresh();
+  }, [refreshContent, store]);
+  useRefreshSchedule(refresh);
+  const title = stored.content?.title ?? null;
+  useDocumentTitle(title === null ? t('compilation.title') : `${t('compilation.title')} · ${title}`);
   const [onlyWithPositions, setOnlyWithPositions] = useState(false);
   const filterId = useId();
 
+  const blocks = stored.content === null ? null : documentBlocks(stored.content);
   const labelOfBlock = (block: DocumentBlock) => editorStrings.blockLabel(block);
-  const byId = new Map((blocks ?? []).flatMap((block) => (block.blockId === null ? [] : [[block.blockId, block] as const])));
-  const flagsOf = (blockId: string | null) => (blockId === null ? [] : flagsOnParagraph(positions.flags, blockId));
-  const hasSomething = (blockId: string | null) => blockId !== null && (stanceGroups(positions.summaries.get(blockId)).length > 0 || flagsOf(blockId).length > 0);
+  const byId = new Map((blocks ?? []).map((block) => [block.blockId, block] as const));
+  const flagsOf = (blockId: string) => flagsOnParagraph(positions.flags, blockId);
+  const hasSomething = (blockId: string) => stanceGroups(positions.summaries.get(blockId)).length > 0 || flagsOf(blockId).length > 0;
   const shown = (blocks ?? []).filter((block) => !onlyWithPositions || (block.type === 'paragraph' && hasSomething(block.blockId)));
   // Positions and flags on paragraphs deleted since: kept in the record, listed apart.
   const orphanIds = [...new Set([...positions.summaries.keys(), ...positions.flags.map((flag) => flag.blockId)])].filter((blockId) => !byId.has(blockId) && hasSomething(blockId));
   const onAnswered = (flag: Flag) => store.applyFlag(flag);
+  const fetchedAt = stored.fetchedAt === null ? null : new Intl.DateTimeFormat(words.language, { hour: '2-digit', minute: '2-digit' }).format(stored.fetchedAt);
 
   return (
     <section className="compilation" aria-labelledby="compilation-title">
@@ -71,15 +65,24 @@ export function CompilationScreen({ documentId, user }: CompilationScreenProps) 
           <h1 id="compilation-title" tabIndex={-1}>
             {t('compilation.title')}
           </h1>
-          {meta !== null && <p className="compilation__document">{meta.title}</p>}
+          {title !== null && <p className="compilation__document">{title}</p>}
         </div>
         <Link to={paths.document(documentId)} className="button button--secondary">
           {t('compilation.back')}
         </Link>
       </header>
-      <p className="screen__intro">
-        {t('compilation.intro')} {t('compilation.live')}
-      </p>
+      <div className="compilation__refresh">
+        <p className="screen__intro">
+          {t('compilation.intro')} {t('compilation.refreshed')}
+        </p>
+        <p className="compilation__refreshed" role="status">
+          {fetchedAt !== null && t('compilation.fetchedAt', { time: fetchedAt })}
+        </p>
+        <Button variant="secondary" onClick={refresh} data-testid="compilation-refresh">
+          {t('compilation.refresh')}
+        </Button>
+      </div>
+      {stored.error !== null && <Notice tone="error">{t('compilation.textFailed')}</Notice>}
       {positions.error !== null && <Notice tone="error">{t('compilation.positionsFailed')}</Notice>}
 
       {can(user, 'document.moderate') && positions.loaded && (
@@ -117,15 +120,8 @@ export function CompilationScreen({ documentId, user }: CompilationScreenProps) 
         ) : shown.length === 0 ? (
           <p className="muted">{t('compilation.nothingYet')}</p>
         ) : (
-          shown.map((block, index) => (
-            <CompilationBlock
-              key={block.blockId ?? `#${index}`}
-              block={block}
-              label={labelOfBlock(block)}
-              summary={block.blockId === null ? undefined : positions.summaries.get(block.blockId)}
-              flags={flagsOf(block.blockId)}
-              words={words}
-            />
+          shown.map((block) => (
+            <CompilationBlock key={block.blockId} block={block} label={labelOfBlock(block)} summary={positions.summaries.get(block.blockId)} flags={flagsOf(block.blockId)} words={words} />
           ))
         )}
         {positions.loaded &&

@@ -21,9 +21,12 @@ export interface DocumentOutline {
   blocks: ReadonlyMap<string, OutlineBlock>;
   order: ReadonlyMap<string, number>;
   anchoredThreadIds: ReadonlySet<string>;
+  /** Every thread whose mark this page has seen in the text, and every block it has seen, even if gone since. */
+  seenThreadIds: ReadonlySet<string>;
+  seenBlockIds: ReadonlySet<string>;
 }
 
-export const emptyOutline: DocumentOutline = { blocks: new Map(), order: new Map(), anchoredThreadIds: new Set() };
+export const emptyOutline: DocumentOutline = { blocks: new Map(), order: new Map(), anchoredThreadIds: new Set(), seenThreadIds: new Set(), seenBlockIds: new Set() };
 
 const excerptLength = 48;
 
@@ -60,5 +63,15 @@ export function documentOutline(doc: ProseMirrorNode): DocumentOutline {
     byId.set(block.id, { id: block.id, index, number: label.number, alternative: label.alternative, excerpt, heading, locked: lockedStatuses.has(block.status) });
     order.set(block.id, index);
   });
-  return { blocks: byId, order, anchoredThreadIds: anchoredThreadIds(doc) };
+  const anchored = anchoredThreadIds(doc);
+  return { blocks: byId, order, anchoredThreadIds: anchored, seenThreadIds: anchored, seenBlockIds: new Set(byId.keys()) };
+}
+
+/** `next` remembering what `previous` had seen: an anchor or a block seen once and gone since was deleted. */
+export function rememberSeen(next: DocumentOutline, previous: DocumentOutline): DocumentOutline {
+  const grown = (seen: ReadonlySet<string>, now: ReadonlySet<string>) => {
+    for (const id of now) if (!seen.has(id)) return new Set([...seen, ...now]);
+    return seen;
+  };
+  return { ...next, seenThreadIds: grown(previous.seenThreadIds, next.seenThreadIds), seenBlockIds: grown(previous.seenBlockIds, next.seenBlockIds) };
 }

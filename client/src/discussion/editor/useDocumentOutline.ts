@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
-import { documentOutline, emptyOutline, type DocumentOutline } from './documentOutline.ts';
+import { documentOutline, emptyOutline, rememberSeen, type DocumentOutline } from './documentOutline.ts';
 
 /** A 100-page text changes with every keystroke of anyone: the outline is rebuilt at most this often. */
 const outlineIntervalMs = 400;
 
 /**
- * The outline of the text (paragraph order and labels, thread anchors present), kept current with the document
- * without rebuilding it on every keystroke. `refresh` rebuilds it at once (after one's own new anchor).
+ * The outline of the text (paragraph order and labels, thread anchors present, and those seen since the page
+ * opened), kept current with the document without rebuilding it on every keystroke. `refresh` rebuilds it at once
+ * (after one's own new anchor).
  */
 export function useDocumentOutline(editor: Editor | null): { outline: DocumentOutline; refresh: () => void } {
   const [outline, setOutline] = useState<DocumentOutline>(emptyOutline);
@@ -15,7 +16,9 @@ export function useDocumentOutline(editor: Editor | null): { outline: DocumentOu
   const refresh = useCallback(() => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
-    if (editor !== null && !editor.isDestroyed) setOutline(documentOutline(editor.state.doc));
+    if (editor === null || editor.isDestroyed) return;
+    const next = documentOutline(editor.state.doc);
+    setOutline((previous) => rememberSeen(next, previous));
   }, [editor]);
   useEffect(() => {
     if (editor === null) return;

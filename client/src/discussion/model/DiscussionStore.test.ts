@@ -93,6 +93,21 @@ describe('DiscussionStore', () => {
     expect(api.calls).toEqual(['list', 'get thread-a', 'list']);
   });
 
+  it('tells which threads came in a full list (their marks predate it) and whether the text has synced', async () => {
+    const { api, store, send } = storeWith(threadView({ id: 'thread-a' }));
+    await settle();
+    expect(store.getSnapshot()).toMatchObject({ textSynced: false, listedThreadIds: new Set(['thread-a']) });
+    // Created by someone else while this page is open: it arrives live, before its mark may have.
+    api.threads.set('thread-live', threadView({ id: 'thread-live' }));
+    send({ kind: 'thread', threadId: 'thread-live' });
+    await settle();
+    expect(store.getSnapshot().threads.map((thread) => thread.id)).toEqual(['thread-a', 'thread-live']);
+    expect(store.getSnapshot().listedThreadIds).toEqual(new Set(['thread-a']));
+    send({ kind: 'resync' });
+    await settle();
+    expect(store.getSnapshot()).toMatchObject({ textSynced: true, listedThreadIds: new Set(['thread-a', 'thread-live']) });
+  });
+
   it('reloads everything when one thread cannot be refetched, and never goes back to an older version', async () => {
     const { api, store, send } = storeWith(threadView({ id: 'thread-a', version: 4 }));
     await settle();

@@ -8,6 +8,14 @@ export interface DiscussionSnapshot {
   status: 'loading' | 'ready' | 'failed';
   threads: readonly ThreadView[];
   loadError: unknown;
+  /** The text has synced with the server at least once (message 103 `resync`): a missing anchor is then really missing. */
+  textSynced: boolean;
+  /**
+   * Threads that came in a full list: they existed before that load, so a range thread's mark was written before
+   * (its creator writes it as soon as the server answers). A thread that arrived live is not here: its mark may
+   * still be on its way.
+   */
+  listedThreadIds: ReadonlySet<string>;
 }
 
 export type ThreadModeration = Exclude<ModerationInput, { action: 'answer-flag' }>;
@@ -24,7 +32,9 @@ export class DiscussionStore {
   private readonly listeners = new Set<() => void>();
   private readonly refetchers = new Map<string, () => Promise<void>>();
   private threads = new Map<string, ThreadView>();
-  private snapshot: DiscussionSnapshot = { status: 'loading', threads: [], loadError: null };
+  private textSynced = false;
+  private listedThreadIds: ReadonlySet<string> = new Set();
+  private snapshot: DiscussionSnapshot = { status: 'loading', threads: [], loadError: null, textSynced: false, listedThreadIds: this.listedThreadIds };
   private destroyed = false;
 
   constructor(
@@ -47,13 +57,18 @@ export class DiscussionStore {
 
   onMessage(message: DiscussionMessage): void {
     if (message.kind === 'thread') void this.refetch(message.threadId);
-    else if (message.kind === 'resync') void this.reload();
+    else if (message.kind === 'resync') {
+      this.textSynced = true;
+      void this.reload();
+    }
   }
 
   /** Every thread of the document, again; asked during a load, it loads once more after it (coalesced). */
   readonly reload = coalesce(async () => {
     try {
-      this.threads = mergeThreadList(this.threads, await this.api.listThreads(this.documentId));
+      const listed = await this.api.listThreads(this.documentId);
+      this.threads = mergeThreadList(this.threads, listed);
+      this.listedThreadIds = new Set([...this.listedThreadIds, ...listed.map((thread) => thread.id)]);
       this.publish('ready', null);
     } catch (error) {
       this.publish(this.snapshot.status === 'loading' ? 'failed' : this.snapshot.status, error);
@@ -125,7 +140,7 @@ export class DiscussionStore {
 
   private publish(status: DiscussionSnapshot['status'], loadError: unknown): void {
     if (this.destroyed) return;
-    this.snapshot = { status, threads: [...this.threads.values()], loadError };
+    this.snapshot = { status, threads: [...this.threads.values()], loadError, textSynced: this.textSynced, listedThreadIds: this.listedThreadIds };
     for (const listener of this.listeners) listener();
   }
 }

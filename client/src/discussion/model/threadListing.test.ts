@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authors, comment, threadView } from './threadFixtures.ts';
-import { discussionSummary, filterShowing, filterThreads, queuedComments, sortThreads } from './threadListing.ts';
+import { discussionSummary, filterShowing, filterThreads, queuedComments, sortThreads, whyLeftFilter } from './threadListing.ts';
 
 const balanced = threadView({ id: 'thread-balanced', anchor: { kind: 'paragraph', blockId: 'block-02' } }, [comment(authors.france), comment(authors.egypt)]);
 const oneSided = threadView({ id: 'thread-one-sided', anchor: { kind: 'range', blockId: 'block-03', quote: 'shall' } }, [comment(authors.france), comment(authors.iaea)]);
@@ -56,5 +56,14 @@ describe('queuedComments', () => {
       ['thread-b', first.id],
       ['thread-a', second.id],
     ]);
+  });
+});
+
+describe('whyLeftFilter', () => {
+  it('says why a thread left the filter it was open under', () => {
+    expect(whyLeftFilter(resolved, 'open')).toBe('resolved');
+    expect(whyLeftFilter(resolved, 'lacking')).toBe('resolved');
+    expect(whyLeftFilter(balanced, 'lacking')).toBe('heard');
+    expect(whyLeftFilter(balanced, 'resolved')).toBe('reopened');
   });
 });

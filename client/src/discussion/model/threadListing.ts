@@ -67,3 +67,9 @@ export function filterShowing(thread: ThreadView, current: ThreadFilter): Thread
   if (filterThreads([thread], current).length > 0) return current;
   return thread.state === 'resolved' ? 'resolved' : 'open';
 }
+
+/** Why a thread is no longer listed under `filter` (the panel keeps the open one in view, with a note): resolved, reopened, or now heard by both groups. */
+export function whyLeftFilter(thread: ThreadView, filter: ThreadFilter): 'resolved' | 'reopened' | 'heard' {
+  if (thread.state === 'resolved') return 'resolved';
+  return filter === 'resolved' ? 'reopened' : 'heard';
+}

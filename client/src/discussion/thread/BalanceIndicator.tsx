@@ -11,7 +11,7 @@ export function balanceState(balance: ThreadBalance): string {
 }
 
 /**
- * Who has taken part in a thread: comments per group ("NWS 1 · NNWS 2"), in words whether only one group has
+ * Who has taken part in a thread: comments per group ("Comments: NWS 1 · NNWS 2"), in words whether only one group has
  * been heard, and, in full, which delegations spoke for each group and how many observer comments (never counted).
  * The mark's fill tells the same (left half NWS, right half NNWS), never colour alone.
  */
@@ -31,6 +31,8 @@ export function BalanceIndicator({ balance, full }: { balance: ThreadBalance; fu
     <div className={`balance balance--${state}`} role="status" data-testid="balance" data-balance={state}>
       <span className="balance__mark" aria-hidden="true" />
       <span className="balance__counts">
+        {/* Said "comments", so that the gutter's edits per group ("NWS 0 · NNWS 1" beside a paragraph) are not read as these. */}
+        <span className="balance__what">{t('balance.comments')}</span>{' '}
         {balance.groups.map((group, index) => (
           <span key={group.groupId}>
             {index > 0 && ' · '}

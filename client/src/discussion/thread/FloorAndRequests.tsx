@@ -48,19 +48,33 @@ export function FloorAndRequests({ thread }: { thread: ThreadView }) {
     <details className="chair-controls__more">
       <summary>{thread.floor.enabled ? t('floor.summaryOn', { count: floorKOf(thread) }) : t('floor.summaryOff')}</summary>
       <form className="chair-controls__form" onSubmit={saveFloor}>
-        <fieldset>
+        <fieldset className="chair-controls__floor">
           <legend>{t('floor.legend')}</legend>
-          <p className="chair-controls__hint">{t('floor.explanation')}</p>
+          <p className="chair-controls__hint" id={`${id}-hint`}>
+            {t('floor.explanation')}
+          </p>
           <label className="chair-controls__check">
             <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} /> {t('floor.enabled')}
           </label>
-          <label className="chair-controls__k" htmlFor={`${id}-k`}>
-            {t('floor.k')}
-          </label>
-          <input id={`${id}-k`} className="chair-controls__number" type="number" min={1} max={threadLimits.floorK} value={k} onChange={(event) => setK(event.target.value)} aria-invalid={kValid ? undefined : true} />
-          <Button type="submit" variant="secondary" disabled={floorAction.pending || !kValid}>
-            {t('floor.save')}
-          </Button>
+          <div className="chair-controls__field">
+            <label htmlFor={`${id}-k`}>{t('floor.k')}</label>
+            <input
+              id={`${id}-k`}
+              className="chair-controls__number"
+              type="number"
+              min={1}
+              max={threadLimits.floorK}
+              value={k}
+              onChange={(event) => setK(event.target.value)}
+              aria-describedby={`${id}-hint`}
+              aria-invalid={kValid ? undefined : true}
+            />
+          </div>
+          <div className="chair-controls__row">
+            <Button type="submit" variant="secondary" disabled={floorAction.pending || !kValid}>
+              {t('floor.save')}
+            </Button>
+          </div>
           <ActionError error={floorAction.error} />
         </fieldset>
       </form>

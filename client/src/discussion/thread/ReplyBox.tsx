@@ -15,7 +15,7 @@ import './controls.css';
  */
 export function ReplyBox({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation('discussion');
-  const { store, user } = useDiscussion();
+  const { store, user, isChair } = useDiscussion();
   const id = useId();
   const [body, setBody] = useState(() => store.drafts.get(thread.id) ?? '');
   const [queuedNotice, setQueuedNotice] = useState(false);
@@ -27,9 +27,10 @@ export function ReplyBox({ thread }: { thread: ThreadView }) {
 
   const blocker = replyBlocker(user, thread);
   if (blocker !== null) {
+    // Worded for the viewer: a chair is told what they can do about it (the button is just below).
     return (
       <p className="reply__blocked" data-testid="reply-blocked">
-        {t(`reply.blocked.${blocker}`)}
+        {isChair && blocker !== 'cannot-comment' ? t(`reply.blockedForChair.${blocker}`) : t(`reply.blocked.${blocker}`)}
       </p>
     );
   }
@@ -63,21 +64,23 @@ export function ReplyBox({ thread }: { thread: ThreadView }) {
         id={id}
         className="reply__input"
         data-testid="reply-box"
-        rows={3}
+        rows={2}
         maxLength={defaultThreadRules.maxCommentLength}
         value={body}
+        placeholder={t('reply.hint')}
         aria-describedby={`${id}-hint`}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p className="reply__hint" id={`${id}-hint`}>
-        {floor.state === 'queued' ? t('reply.willQueue', { count: floor.k }) : t('reply.hint')}
-      </p>
       <ActionError error={action.error} />
       <p className="reply__status" role="status">
         {queuedNotice && t('reply.queuedNotice')}
       </p>
       <div className="reply__actions">
+        {/* The floor's warning is shown; the usual hint is the box's placeholder (and still read out), to keep the box small. */}
+        <p className={floor.state === 'queued' ? 'reply__hint' : 'reply__hint visually-hidden'} id={`${id}-hint`}>
+          {floor.state === 'queued' ? t('reply.willQueue', { count: floor.k }) : t('reply.hint')}
+        </p>
         <Button type="submit" variant="primary" data-testid="reply-send" disabled={action.pending || body.trim() === ''}>
           {action.pending ? t('reply.sending') : t('reply.send')}
         </Button>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../api/threads.ts';
 import { useDiscussion, type DiscussionEnvironment } from '../DiscussionContext.ts';
+import { anchorPresence } from '../editor/anchorPresence.ts';
 import './thread.css';
 
 /**
@@ -19,18 +20,18 @@ export function paragraphName({ outline, strings, t }: Pick<DiscussionEnvironmen
 
 /**
  * Where a thread hangs: the quoted text, the whole paragraph, or, when the marked text was deleted, the paragraph
- * it stays attached to. Until the text has loaded nothing is said to be missing.
+ * it stays attached to. Nothing is said to be missing before it can be known (see anchorPresence).
  */
 export function ThreadAnchor({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation('discussion');
   const environment = useDiscussion();
-  const { outline, textReady } = environment;
   const anchor = thread.anchor;
   const name = paragraphName({ ...environment, t }, anchor.blockId);
-  const block = outline.blocks.get(anchor.blockId);
+  const block = environment.outline.blocks.get(anchor.blockId);
   const numbered = block !== undefined && block.number !== '';
-  const paragraphGone = textReady && name === null;
-  const detached = anchor.kind === 'range' && textReady && !outline.anchoredThreadIds.has(thread.id);
+  const presence = anchorPresence(thread, environment);
+  const paragraphGone = presence === 'paragraph-gone';
+  const detached = anchor.kind === 'range' && (presence === 'detached' || paragraphGone);
   return (
     <span className="anchor">
       {numbered ? (

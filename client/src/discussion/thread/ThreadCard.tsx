@@ -15,6 +15,9 @@ import { CommentList } from './CommentList.tsx';
 import { ReplyBox } from './ReplyBox.tsx';
 import { ThreadAnchor } from './ThreadAnchor.tsx';
 
+/** Whether the alternating floor is in force: it governs replies, so a resolved thread has none to govern. */
+const floorInForce = (thread: ThreadView) => thread.floor.enabled && thread.state === 'open';
+
 /** Pinned, locked, resolved, alternating floor: said in words. */
 function ThreadFlags({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation('discussion');
@@ -22,7 +25,7 @@ function ThreadFlags({ thread }: { thread: ThreadView }) {
     thread.pinned && { key: 'pinned', text: t('thread.pinned') },
     thread.locked && { key: 'locked', text: t('thread.locked') },
     thread.state === 'resolved' && { key: 'resolved', text: t('thread.resolved') },
-    thread.floor.enabled && { key: 'floor', text: t('thread.floor') },
+    floorInForce(thread) && { key: 'floor', text: t('thread.floor') },
   ].filter((flag) => flag !== false);
   if (flags.length === 0) return null;
   return (
@@ -88,7 +91,7 @@ export function ThreadCard({ thread, selected }: { thread: ThreadView; selected:
       {selected && (
         <div id={bodyId} className="thread__body">
           <ResolutionNote thread={thread} />
-          {thread.floor.enabled && <p className="thread__note">{t('thread.floorNote', { count: floorKOf(thread) })}</p>}
+          {floorInForce(thread) && <p className="thread__note">{t('thread.floorNote', { count: floorKOf(thread) })}</p>}
           <div className="thread__tools">
             <Button variant="quiet" onClick={() => revealInText(thread)}>
               {t('thread.showInText')}

@@ -27,7 +27,7 @@ export function CompilationBlock({ block, label, summary, flags, words }: Compil
   }
   const isParagraph = block.type === 'paragraph';
   return (
-    <article className={`compilation-block compilation-block--${block.status}`} id={block.blockId === null ? undefined : `paragraph-${block.blockId}`}>
+    <article className={`compilation-block compilation-block--${block.status}`} id={`paragraph-${block.blockId}`}>
       <p className="compilation-block__meta">
         <span className="compilation-block__label">{label === '' ? t('compilation.unlabelled') : label}</span>
         <span className="compilation-block__status">{tEditor(`status.${block.status}`)}</span>

@@ -1,33 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { getSchema } from '@tiptap/core';
-import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { documentExtensions } from '../../editor/schema/documentExtensions.ts';
+import { snapshotContentSchema, type SnapshotBlock } from '@concord/shared';
 import { documentBlocks, openingWords } from './documentBlocks.ts';
 
-const schema = getSchema(documentExtensions({ assignIds: false }));
-const paragraph = (id: string, role: string, text: string, extra: Record<string, unknown> = {}) => ({
-  type: 'paragraph',
-  attrs: { id, status: 'draft', role, ...extra },
-  content: [{ type: 'text', text }],
+const noOne = { originator: null, contributors: [] };
+const noPositions = { proposes: [], supports: [], opposes: [], reservation: [] };
+const block = (id: string, kind: SnapshotBlock['kind'], text: string, extra: Partial<SnapshotBlock> = {}): SnapshotBlock => ({
+  id,
+  kind,
+  status: 'draft',
+  role: 'text',
+  level: 0,
+  alternativeOf: null,
+  label: { number: '', alternative: 0 },
+  runs: text === '' ? [] : [{ text, marks: [] }],
+  items: [],
+  attribution: noOne,
+  positions: noPositions,
+  ...extra,
+});
+
+// Checked against the shared schema: the fixture is what the content route answers.
+const content = snapshotContentSchema.parse({
+  documentId: 'document-1',
+  title: 'Negative security assurances',
+  kind: 'phase1-options-report',
+  session: '2026, first session',
+  blocks: [
+    block('heading1', 'heading', 'Preamble', { level: 2 }),
+    block('pp00001', 'paragraph', 'Recalling the Treaty,', { role: 'preambular', label: { number: 'PP 1', alternative: 0 } }),
+    block('op00001', 'paragraph', '', { role: 'operative', status: 'agreed', label: { number: '1.', alternative: 0 }, runs: [{ text: 'Decides ', marks: [] }, { text: 'to negotiate,', marks: ['bracket'] }] }),
+    block('alt0001', 'paragraph', 'Decides to consider,', { role: 'operative', alternativeOf: 'op00001', label: { number: '1.', alternative: 1 } }),
+    block('list0001', 'bulletList', '', { items: ['First item', 'Second item'].map((text) => ({ depth: 0, ordered: false, runs: [{ text, marks: [] }] })) }),
+  ],
 });
 
 describe('documentBlocks', () => {
-  it('reads the blocks in order, numbered as the drafting room numbers them, with their text', () => {
-    const doc = ProseMirrorNode.fromJSON(schema, {
-      type: 'doc',
-      content: [
-        { type: 'heading', attrs: { id: 'heading1', status: 'draft', level: 2 }, content: [{ type: 'text', text: 'Preamble' }] },
-        paragraph('pp00001', 'preambular', 'Recalling the Treaty,'),
-        paragraph('op00001', 'operative', 'Decides to negotiate,', { status: 'agreed' }),
-        paragraph('alt0001', 'operative', 'Decides to consider,', { alternativeOf: 'op00001' }),
-        {
-          type: 'bulletList',
-          attrs: { id: 'list0001', status: 'draft' },
-          content: ['First item', 'Second item'].map((text) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })),
-        },
-      ],
-    });
-    expect(documentBlocks(doc)).toEqual([
+  it('reads the stored blocks in order, numbered as the server labels them, with their plain text', () => {
+    expect(documentBlocks(content)).toEqual([
       { blockId: 'heading1', type: 'heading', number: '', alternative: 0, status: 'draft', level: 2, text: 'Preamble' },
       { blockId: 'pp00001', type: 'paragraph', number: 'PP 1', alternative: 0, status: 'draft', level: null, text: 'Recalling the Treaty,' },
       { blockId: 'op00001', type: 'paragraph', number: '1.', alternative: 0, status: 'agreed', level: null, text: 'Decides to negotiate,' },
