@@ -12,10 +12,11 @@
  *
  * Records are JSON, validated with the shared zod schemas both ways.
  */
-import { Redis, type Result } from 'ioredis';
+import type { Redis} from 'ioredis';
+import { type Result } from 'ioredis';
 import { z } from 'zod';
 import { notificationSchema, threadIdSchema, userIdSchema, type Notification } from '@concord/shared';
-import { reconnectDelay } from '../storage/RedisStore.ts';
+import { openRedisConnection } from '../storage/openRedisConnection.ts';
 import { DuplicateThreadRecordError, storedRecord, validRecord } from '../threads/ThreadStore.ts';
 import type { NotificationStore } from './NotificationStore.ts';
 
@@ -85,14 +86,7 @@ export class RedisNotificationStore implements NotificationStore {
 
   /** Connects at once (commands issued before the connection is ready wait for it). */
   constructor(url: string) {
-    this.redis = new Redis(url, {
-      // As RedisStore: fail a command rather than queue it forever behind a dead or silent Redis.
-      maxRetriesPerRequest: 2,
-      commandTimeout: 5_000,
-      retryStrategy: reconnectDelay,
-    });
-    // Without a listener ioredis prints every reconnect failure; the failing command reports instead.
-    this.redis.on('error', () => undefined);
+    this.redis = openRedisConnection(url);
     this.redis.defineCommand('concordAddNotifications', { lua: addScript });
     this.redis.defineCommand('concordMarkNotificationsRead', { lua: markReadScript });
     this.redis.defineCommand('concordTrimNotifications', { numberOfKeys: 2, lua: trimScript });

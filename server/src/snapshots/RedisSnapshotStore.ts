@@ -14,9 +14,10 @@
  * Ids, document ids, formats, modes and languages never hold ':' (their schemas say so), so no two keys collide.
  * Records are validated with the shared zod schemas both ways.
  */
-import { Redis, type Result } from 'ioredis';
+import type { Redis} from 'ioredis';
+import { type Result } from 'ioredis';
 import { documentIdSchema, exportSignatureSchema, snapshotIdSchema, snapshotSchema, type ExportFormat, type ExportLanguage, type ExportMode, type Snapshot } from '@concord/shared';
-import { reconnectDelay } from '../storage/RedisStore.ts';
+import { openRedisConnection } from '../storage/openRedisConnection.ts';
 import { DuplicateThreadRecordError, ThreadRecordNotFoundError, storedRecord, validRecord } from '../threads/ThreadStore.ts';
 import { SnapshotNumberTakenError, type SnapshotStore, type StoredExport } from './SnapshotStore.ts';
 import { exportKeySchema, ownBytes, storedSnapshot, validExport } from './snapshotRecords.ts';
@@ -61,14 +62,7 @@ export class RedisSnapshotStore implements SnapshotStore {
 
   /** Connects at once (commands issued before the connection is ready wait for it). */
   constructor(url: string) {
-    this.redis = new Redis(url, {
-      // As RedisStore: fail a command rather than queue it forever behind a dead or silent Redis.
-      maxRetriesPerRequest: 2,
-      commandTimeout: 5_000,
-      retryStrategy: reconnectDelay,
-    });
-    // Without a listener ioredis prints every reconnect failure; the failing command reports instead.
-    this.redis.on('error', () => undefined);
+    this.redis = openRedisConnection(url);
     this.redis.defineCommand('concordAddAgreedSnapshot', { numberOfKeys: 3, lua: addScript });
     this.redis.defineCommand('concordPutAgreedSnapshotExport', { numberOfKeys: 1, lua: putExportScript });
   }

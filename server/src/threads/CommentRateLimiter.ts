@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
-import { reconnectDelay } from '../storage/RedisStore.ts';
+import type { Redis } from 'ioredis';
+import { openRedisConnection } from '../storage/openRedisConnection.ts';
 
 /** Comment creation per user in a sliding minute. */
 export interface CommentRateLimiter {
@@ -51,8 +51,7 @@ export class RedisCommentRateLimiter implements CommentRateLimiter {
     url: string,
     private readonly perMinute: number,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 5_000, retryStrategy: reconnectDelay });
-    this.redis.on('error', () => undefined);
+    this.redis = openRedisConnection(url);
     this.redis.defineCommand('concordTakeComment', { numberOfKeys: 1, lua: takeScript });
   }
 

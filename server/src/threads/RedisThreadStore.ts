@@ -15,10 +15,11 @@
  * The two indexes sit in another slot, so they are written first: a crash in between leaves an index entry
  * without a record, which reads as "not found", never a record nobody can find.
  */
-import { Redis, type Result } from 'ioredis';
+import type { Redis} from 'ioredis';
+import { type Result } from 'ioredis';
 import { z } from 'zod';
 import { commentSchema, flagSchema, positionSchema, threadSchema, type Flag, type Position, type Thread, type ThreadComment } from '@concord/shared';
-import { reconnectDelay } from '../storage/RedisStore.ts';
+import { openRedisConnection } from '../storage/openRedisConnection.ts';
 import {
   DuplicateThreadRecordError,
   ThreadRecordNotFoundError,
@@ -132,14 +133,7 @@ export class RedisThreadStore implements ThreadStore {
 
   /** Connects at once (commands issued before the connection is ready wait for it). */
   constructor(url: string) {
-    this.redis = new Redis(url, {
-      // As RedisStore: fail a command rather than queue it forever behind a dead or silent Redis.
-      maxRetriesPerRequest: 2,
-      commandTimeout: 5_000,
-      retryStrategy: reconnectDelay,
-    });
-    // Without a listener ioredis prints every reconnect failure; the failing command reports instead.
-    this.redis.on('error', () => undefined);
+    this.redis = openRedisConnection(url);
     this.redis.defineCommand('concordCreateThread', { numberOfKeys: 4, lua: createThreadScript });
     this.redis.defineCommand('concordAppendComment', { numberOfKeys: 3, lua: appendCommentScript });
     this.redis.defineCommand('concordUpdateThread', { numberOfKeys: 1, lua: updateThreadScript });

@@ -6,13 +6,13 @@ export type RunStyle = Pick<IRunOptions, 'size' | 'color' | 'bold' | 'italics'>;
 
 // Characters XML 1.0 cannot hold (control characters, unpaired surrogates): dropped, or the part would not parse.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Hebrew, Arabic, Syriac, Thaana, N'Ko... and the Arabic presentation forms.
 const rightToLeftLetter = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF';
 const rightToLeftStretch = new RegExp(`[${rightToLeftLetter}](?:[${rightToLeftLetter}\\s]*[${rightToLeftLetter}])?`, 'g');
 
 /** Splits a line into stretches of right-to-left script and the rest, so Word lays out (and picks the cs font for) each. */
-function byDirection(line: string): { text: string; rightToLeft: boolean }[] {
+export function byDirection(line: string): { text: string; rightToLeft: boolean }[] {
   const parts: { text: string; rightToLeft: boolean }[] = [];
   let last = 0;
   for (const match of line.matchAll(rightToLeftStretch)) {

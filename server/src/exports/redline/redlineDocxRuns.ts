@@ -1,27 +1,9 @@
 import { ShadingType, TextRun, type IRunOptions } from 'docx';
 import type { RedlineWord } from '@concord/shared';
+import { byDirection, notXml } from '../docx/docxRuns.ts';
 
 /** The redline's colours, as in the HTML redline: deletions red, insertions blue, brackets dark red, margin notes purple. */
 export const redlineColors = { deleted: 'A4161A', inserted: '0B4F8A', bracket: '8C1D18', note: '5A2D82', grey: '595959', bar: '555555' };
-
-// Characters XML 1.0 cannot hold (control characters, unpaired surrogates): dropped, or the part would not parse.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const rightToLeftLetter = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF';
-const rightToLeftStretch = new RegExp(`[${rightToLeftLetter}](?:[${rightToLeftLetter}\\s]*[${rightToLeftLetter}])?`, 'g');
-
-/** A line cut into stretches of right-to-left script and the rest, so that Word lays out (and picks the font for) each. */
-function byDirection(line: string): { text: string; rightToLeft: boolean }[] {
-  const parts: { text: string; rightToLeft: boolean }[] = [];
-  let last = 0;
-  for (const match of line.matchAll(rightToLeftStretch)) {
-    if (match.index > last) parts.push({ text: line.slice(last, match.index), rightToLeft: false });
-    parts.push({ text: match[0], rightToLeft: true });
-    last = match.index + match[0].length;
-  }
-  if (last < line.length) parts.push({ text: line.slice(last), rightToLeft: false });
-  return parts;
-}
 
 /** Word runs for plain text with one formatting: "\n" becomes a line break. The library escapes the text: it never becomes markup. */
 export function textRuns(text: string, options: IRunOptions = {}): TextRun[] {
