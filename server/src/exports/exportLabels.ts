@@ -16,8 +16,16 @@ export interface ExportLabels {
   /** Sub-paragraph marker for the n-th item (1-based) of a lettered list: "(a)" in English, "a)" in French. */
   subparagraph: (index: number) => string;
   verification: string;
-  /** Before the delegations that wrote a paragraph. */
+  /** Before the delegations that wrote a paragraph (the originator first). */
   writtenBy: string;
+  /** Between names in a list: ", " (Arabic "، ", Chinese "、"). */
+  listSeparator: string;
+  /** Between the clauses of the positions line: "; " (French "\u00a0; ", Arabic "؛ ", Chinese "；"). */
+  clauseSeparator: string;
+  /** Before a list that follows a noun ("Reservations: USA"; French "\u00a0: "). */
+  colon: string;
+  /** Whether every stance word is a noun that takes a colon ("提议方：KWT"), not only "Reservations". */
+  colonAfterEveryStance: boolean;
 }
 
 const latinLetter = (index: number) => String.fromCharCode(96 + (((index - 1) % 26) + 1));
@@ -36,7 +44,11 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'ltr',
     subparagraph: (index) => `(${latinLetter(index)})`,
     verification: 'SHA-256 of the snapshot',
-    writtenBy: 'Written by:',
+    writtenBy: 'Written by',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    colon: ': ',
+    colonAfterEveryStance: false,
   },
   fr: {
     draft: 'PROJET : texte non agréé',
@@ -49,7 +61,11 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'ltr',
     subparagraph: (index) => `${latinLetter(index)})`,
     verification: "SHA-256 de l'instantané",
-    writtenBy: 'Rédigé par :',
+    writtenBy: 'Rédigé par',
+    listSeparator: ', ',
+    clauseSeparator: '\u00a0; ',
+    colon: '\u00a0: ',
+    colonAfterEveryStance: false,
   },
   es: {
     draft: 'PROYECTO: texto no acordado',
@@ -62,7 +78,11 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'ltr',
     subparagraph: (index) => `${latinLetter(index)})`,
     verification: 'SHA-256 de la instantánea',
-    writtenBy: 'Redactado por:',
+    writtenBy: 'Redactado por',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    colon: ': ',
+    colonAfterEveryStance: false,
   },
   ru: {
     draft: 'ПРОЕКТ: несогласованный текст',
@@ -75,7 +95,11 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'ltr',
     subparagraph: (index) => `${cyrillicLetters[(index - 1) % cyrillicLetters.length]})`,
     verification: 'SHA-256 снимка',
-    writtenBy: 'Авторы:',
+    writtenBy: 'Авторы',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    colon: ': ',
+    colonAfterEveryStance: false,
   },
   zh: {
     draft: '草案：未商定案文',
@@ -88,7 +112,11 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'ltr',
     subparagraph: (index) => `(${latinLetter(index)})`,
     verification: '快照 SHA-256',
-    writtenBy: '起草方：',
+    writtenBy: '起草方',
+    listSeparator: '、',
+    clauseSeparator: '；',
+    colon: '：',
+    colonAfterEveryStance: true,
   },
   ar: {
     draft: 'مشروع: نص غير متفق عليه',
@@ -101,17 +129,42 @@ export const exportLabels: Record<ExportLanguage, ExportLabels> = {
     direction: 'rtl',
     subparagraph: (index) => `(${arabicLetters[(index - 1) % arabicLetters.length]})`,
     verification: 'بصمة SHA-256 للقطة',
-    writtenBy: 'صاغه:',
+    writtenBy: 'صاغه',
+    listSeparator: '، ',
+    clauseSeparator: '؛ ',
+    colon: ': ',
+    colonAfterEveryStance: false,
   },
 };
 
-/** "Proposed by KWT; Supported by EGY, IRL; Opposed by FRA; Reservations: USA" (only the stances someone took), or "". */
-export function positionsLine(positions: Record<Stance, readonly string[]>, labels: ExportLabels): string {
-  const stances: Stance[] = ['proposes', 'supports', 'opposes', 'reservation'];
+const stances: readonly Stance[] = ['proposes', 'supports', 'opposes', 'reservation'];
+
+/**
+ * "Proposed by KWT; supported by EGY, IRL; opposed by FRA; reservations: USA": only the stances someone took, in the
+ * language's words and punctuation; "" when nobody took one. Plain text, for the caller to escape. Every format uses it.
+ */
+export function positionsLine(positions: Readonly<Record<Stance, readonly string[]>>, language: ExportLanguage): string {
+  const labels = exportLabels[language];
   return stances
     .filter((stance) => positions[stance].length > 0)
-    .map((stance) => `${labels.stance[stance]}${stance === 'reservation' ? ':' : ''} ${positions[stance].join(', ')}`)
-    .join('; ');
+    .map((stance, index) => {
+      const word = index === 0 ? labels.stance[stance] : labels.stance[stance].charAt(0).toLocaleLowerCase(language) + labels.stance[stance].slice(1);
+      const joiner = stance === 'reservation' || labels.colonAfterEveryStance ? labels.colon : ' ';
+      return `${word}${joiner}${positions[stance].join(labels.listSeparator)}`;
+    })
+    .join(labels.clauseSeparator);
+}
+
+/** Who wrote a block: its originator first, then every other delegation (or CHAIR, SECRETARIAT) that edited it. */
+export function authorsOf({ originator, contributors }: { originator: string | null; contributors: readonly string[] }): string[] {
+  return originator === null ? [...contributors] : [originator, ...contributors.filter((code) => code !== originator)];
+}
+
+/** "Written by: EGY, FRA", or "" when the ledger names nobody. */
+export function writtenByLine(attribution: { originator: string | null; contributors: readonly string[] }, language: ExportLanguage): string {
+  const labels = exportLabels[language];
+  const authors = authorsOf(attribution);
+  return authors.length === 0 ? '' : `${labels.writtenBy}${labels.colon}${authors.join(labels.listSeparator)}`;
 }
 
 /** "1.", "PP 2", "1. Alt 1", or "" for an unnumbered block. */

@@ -3,7 +3,6 @@ import { exportLabels } from './exportLabels.ts';
 import type { ExportSource, Exporter } from './ExportSource.ts';
 import { escapeHtml } from './html/escapeHtml.ts';
 import { renderBlock } from './html/htmlBlocks.ts';
-import { htmlLabels } from './html/htmlLabels.ts';
 import { documentStyle } from './html/htmlStyle.ts';
 import { dirAttribute } from './html/textDirection.ts';
 
@@ -28,7 +27,7 @@ function provenance(source: ExportSource): string {
   return [
     '<div class="snapshot">',
     `<p>${escapeHtml(words.snapshot(number, name))}</p>`,
-    `<p class="verification">${escapeHtml(`${words.verification}${htmlLabels[source.language].colon}`)}<span class="digest" dir="ltr">${escapeHtml(sha256)}</span></p>`,
+    `<p class="verification">${escapeHtml(`${words.verification}${exportLabels[source.language].colon}`)}<span class="digest" dir="ltr">${escapeHtml(sha256)}</span></p>`,
     '</div>',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
-import type { ExportMode, SnapshotBlock, TextRun } from '@concord/shared';
+import type { ExportLanguage, ExportMode, SnapshotBlock, TextRun } from '@concord/shared';
 import { exportedBlocks } from './exportedBlocks.ts';
-import { exportLabels, labelText, positionsLine, type ExportLabels } from './exportLabels.ts';
+import { exportLabels, labelText, positionsLine, writtenByLine } from './exportLabels.ts';
 import type { Exporter } from './ExportSource.ts';
 
 // CommonMark: a backslash before any ASCII punctuation makes it literal. These are the characters that can start
@@ -35,7 +35,8 @@ function inline(runs: readonly TextRun[], mode: ExportMode): string {
     .join('');
 }
 
-function blockText(block: SnapshotBlock, mode: ExportMode, labels: ExportLabels): string {
+function blockText(block: SnapshotBlock, mode: ExportMode, language: ExportLanguage): string {
+  const labels = exportLabels[language];
   if (block.kind === 'heading') return `${'#'.repeat(block.level + 1)} ${inline(block.runs, mode)}`;
   const label = mode === 'agreed' && block.role === 'preambular' ? '' : labelText(block.label, labels);
   const prefix = label === '' ? '' : `**${escapeMarkdown(label)}** `;
@@ -57,7 +58,7 @@ function blockText(block: SnapshotBlock, mode: ExportMode, labels: ExportLabels)
     body = `${prefix}${status}${inline(block.runs, mode)}`;
   }
   if (mode !== 'compilation') return body;
-  const notes = [positionsLine(block.positions, labels), block.attribution.contributors.length > 0 ? `${labels.writtenBy} ${block.attribution.contributors.join(', ')}` : '']
+  const notes = [positionsLine(block.positions, language), writtenByLine(block.attribution, language)]
     .filter((note) => note !== '')
     .map((note) => `> ${escapeMarkdown(note)}`);
   return notes.length === 0 ? body : `${body}\n\n${notes.join('  \n')}`;
@@ -77,7 +78,7 @@ export const markdownExporter: Exporter = {
         ? `> **${escapeMarkdown(labels.draft)}**`
         : `> ${escapeMarkdown(labels.snapshot(snapshot.number, snapshot.name))} · ${escapeMarkdown(mode === 'agreed' ? labels.agreedText : labels.compilation)}  \n> ${escapeMarkdown(labels.verification)}: \`${snapshot.sha256}\``,
     ];
-    const blocks = exportedBlocks(content, mode).map((block) => blockText(block, mode, labels));
+    const blocks = exportedBlocks(content, mode).map((block) => blockText(block, mode, language));
     return new TextEncoder().encode(`${[...header, ...blocks].join('\n\n')}\n`);
   },
 };

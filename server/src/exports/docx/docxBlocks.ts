@@ -1,7 +1,8 @@
 import { AlignmentType, HeadingLevel, Paragraph, Tab, TextRun, type IParagraphOptions } from 'docx';
 import type { ExportLanguage, ExportMode, SnapshotBlock, SnapshotListItem } from '@concord/shared';
 import { exportLabels } from '../exportLabels.ts';
-import { attributionLine, compilationLabel, positionsLine } from './docxLabels.ts';
+import { positionsLine, writtenByLine } from '../exportLabels.ts';
+import { compilationLabel } from './docxLabels.ts';
 import { paragraphRuns, styledRuns, type RunStyle } from './docxRuns.ts';
 
 /** How blocks are laid out: the export's mode and language. */
@@ -73,7 +74,7 @@ function listParagraphs(block: SnapshotBlock, layout: BlockLayout): Paragraph[] 
 
 /** Under each block of a compilation: who proposed, supported, opposed it or reserved, and who wrote it. */
 function attributionParagraph(block: SnapshotBlock, layout: BlockLayout): Paragraph[] {
-  const line = [positionsLine(block, layout.language), attributionLine(block, layout.language)].filter((part) => part !== '').join(' \u00B7 ');
+  const line = [positionsLine(block.positions, layout.language), writtenByLine(block.attribution, layout.language)].filter((part) => part !== '').join(' \u00B7 ');
   if (layout.mode !== 'compilation' || line === '') return [];
   const indent = block.kind === 'heading' ? {} : { indent: { left: labelWidth(layout) } };
   return [paragraph(layout, { ...indent, spacing: { after: 200 }, keepLines: true, children: styledRuns(line, [], smallPrint) })];

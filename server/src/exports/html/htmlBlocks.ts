@@ -1,6 +1,5 @@
 import type { ExportLanguage, ExportMode, SnapshotBlock } from '@concord/shared';
-import { exportLabels } from '../exportLabels.ts';
-import { positionsLine, writtenByLine } from './compilationNotes.ts';
+import { exportLabels, positionsLine, writtenByLine } from '../exportLabels.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { listMarkers, renderRuns } from './htmlRuns.ts';
 import { dirAttribute } from './textDirection.ts';
@@ -52,15 +51,15 @@ function renderCompilationEntry(block: SnapshotBlock, language: ExportLanguage):
     label === '' ? '' : `<span class="label">${escapeHtml(label)}</span> `,
     `<span class="status status-${block.status}">${escapeHtml(status)}</span>`,
   ].join('');
-  const positions = positionsLine(block, language);
-  const writtenBy = writtenByLine(block, language);
+  const positions = positionsLine(block.positions, language);
+  const writtenBy = writtenByLine(block.attribution, language);
   const classes = ['entry', `entry-${block.status}`, ...(block.alternativeOf === null ? [] : ['alternative'])].join(' ');
   return [
     `<div class="${classes}">`,
     `<p class="tag">${tag}</p>`,
     renderContent(block, language),
-    ...(positions === null ? [] : [`<p class="note positions">${escapeHtml(positions)}</p>`]),
-    ...(writtenBy === null ? [] : [`<p class="note written-by">${escapeHtml(writtenBy)}</p>`]),
+    ...(positions === '' ? [] : [`<p class="note positions">${escapeHtml(positions)}</p>`]),
+    ...(writtenBy === '' ? [] : [`<p class="note written-by">${escapeHtml(writtenBy)}</p>`]),
     '</div>',
   ].join('\n');
 }
