@@ -1,3 +1,4 @@
+import { markGutter } from './PositionsPart.ts';
 import { element, icon } from './dom.ts';
 import type { GutterEntry } from './gutterEntries.ts';
 import type { GutterStrings } from './GutterStrings.ts';
@@ -62,6 +63,9 @@ export function renderGutter(entry: GutterEntry, strings: GutterStrings, onSelec
   button.addEventListener('blur', reset);
   container.addEventListener('mouseleave', reset);
   container.append(button, details);
-  if (positions !== null) container.append(positions);
+  if (positions !== null) {
+    container.append(positions);
+    markGutter(positions);
+  }
   return container;
 }
