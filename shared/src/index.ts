@@ -36,3 +36,4 @@ export * from './reports/progressReport.ts';
 export * from './reports/participation.ts';
 export * from './snapshots/compareSchema.ts';
 export * from './snapshots/compareContent.ts';
+export * from './snapshots/listLines.ts';

@@ -1,4 +1,4 @@
-import type { ExportLanguage, ExportMode, SnapshotBlock, TextRun } from '@concord/shared';
+import { listMarkers, type ExportLanguage, type ExportMode, type SnapshotBlock, type TextRun } from '@concord/shared';
 import { exportedBlocks } from './exportedBlocks.ts';
 import { exportLabels, labelText, positionsLine, writtenByLine } from './exportLabels.ts';
 import type { Exporter } from './ExportSource.ts';
@@ -43,13 +43,11 @@ function blockText(block: SnapshotBlock, mode: ExportMode, language: ExportLangu
   const status = mode === 'compilation' ? `*${escapeMarkdown(`[${labels.status[block.status]}]`)}* ` : '';
   let body: string;
   if (block.items.length > 0) {
-    const counters: number[] = [];
+    const markers = listMarkers(block.items, labels.subparagraph);
     body = block.items
-      .map((item) => {
-        counters.length = item.depth + 1;
-        counters[item.depth] = (counters[item.depth] ?? 0) + 1;
+      .map((item, index) => {
         // A bullet for every item keeps them apart; a lettered item carries its letter after it: "- (a) text".
-        const letter = item.ordered ? `${escapeMarkdown(labels.subparagraph(counters[item.depth]!))} ` : '';
+        const letter = item.ordered ? `${escapeMarkdown(markers[index]!)} ` : '';
         return `${'    '.repeat(item.depth)}- ${letter}${inline(item.runs, mode)}`;
       })
       .join('\n');

@@ -1,5 +1,5 @@
-import type { BlockStatus } from '@concord/shared';
-import type { ComparedBlock, ComparisonEntry, RedlineWord } from '@concord/shared/snapshots/compareSchema';
+import type { BlockStatus, ComparedBlock, ComparisonEntry, RedlineWord } from '@concord/shared';
+export { listLines, type ListLine } from '@concord/shared';
 
 /**
  * How the redline screen lays out a comparison: which paragraphs an entry shows, with which label and status, and
@@ -55,50 +55,6 @@ function pieceOf(after: ComparedBlock | undefined, before: readonly ComparedBloc
 export function redlinePieces(entry: ComparisonEntry): RedlinePiece[] {
   if (entry.kind === 'split') return wordsByParagraph(entry.words).map((words, index) => pieceOf(entry.after[index], entry.before, index === 0, words));
   return [pieceOf(entry.after[0], entry.before, true, entry.words)];
-}
-
-/** One line of a list's redline: how its item fared, its marker ("(a)", "•"), its depth and its words. */
-export interface ListLine {
-  op: RedlineWord['op'];
-  marker: string;
-  depth: number;
-  words: RedlineWord[];
-}
-
-/** Each item's marker, counting ordered items per depth: "(a)", "(b)"... bullets "•". */
-export function listMarkers(items: ComparedBlock['items'], subparagraph: (index: number) => string): string[] {
-  const counters: number[] = [];
-  return items.map((item) => {
-    counters.length = item.depth + 1;
-    const count = (counters[item.depth] ?? 0) + 1;
-    counters[item.depth] = count;
-    return item.ordered ? subparagraph(count) : '•';
-  });
-}
-
-/**
- * A list's redline cut into its items, each with its marker: the later version's, or the earlier one's for an item
- * deleted whole (op `delete`); an item added whole has op `insert`.
- */
-export function listLines(words: readonly RedlineWord[], before: ComparedBlock | undefined, after: ComparedBlock | undefined, subparagraph: (index: number) => string): ListLine[] {
-  const markers = { before: listMarkers(before?.items ?? [], subparagraph), after: listMarkers(after?.items ?? [], subparagraph) };
-  let beforeIndex = 0;
-  let afterIndex = 0;
-  const lineFor = (op: RedlineWord['op']): ListLine =>
-    op === 'delete'
-      ? { op, marker: markers.before[beforeIndex] ?? '', depth: before?.items[beforeIndex]?.depth ?? 0, words: [] }
-      : { op, marker: markers.after[afterIndex] ?? '', depth: after?.items[afterIndex]?.depth ?? 0, words: [] };
-  const lines: ListLine[] = [lineFor(after === undefined ? 'delete' : before === undefined ? 'insert' : 'equal')];
-  for (const word of words) {
-    if (word.part !== 'item') {
-      lines[lines.length - 1]!.words.push(word);
-      continue;
-    }
-    if (word.op !== 'insert') beforeIndex += 1;
-    if (word.op !== 'delete') afterIndex += 1;
-    lines.push(lineFor(word.op));
-  }
-  return lines;
 }
 
 /** A stretch of the redline to render as one element: neighbouring text words of the same change and bracket state joined. */

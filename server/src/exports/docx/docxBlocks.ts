@@ -1,7 +1,6 @@
 import { AlignmentType, HeadingLevel, Paragraph, Tab, TextRun, type IParagraphOptions } from 'docx';
-import type { ExportLanguage, ExportMode, SnapshotBlock, SnapshotListItem } from '@concord/shared';
-import { exportLabels } from '../exportLabels.ts';
-import { positionsLine, writtenByLine } from '../exportLabels.ts';
+import { listMarkers, type ExportLanguage, type ExportMode, type SnapshotBlock } from '@concord/shared';
+import { exportLabels, positionsLine, writtenByLine } from '../exportLabels.ts';
 import { compilationLabel } from './docxLabels.ts';
 import { paragraphRuns, styledRuns, type RunStyle } from './docxRuns.ts';
 
@@ -50,18 +49,8 @@ function textParagraph(block: SnapshotBlock, layout: BlockLayout): Paragraph {
   return paragraph(layout, { alignment: AlignmentType.JUSTIFIED, ...indent, children: body });
 }
 
-/** Sub-paragraph markers per item: "(a)", "(b)" (language dependent) counted per depth, a bullet for unordered items. */
-function itemMarkers(items: readonly SnapshotListItem[], language: ExportLanguage): string[] {
-  const counters: number[] = [];
-  return items.map((item) => {
-    counters.length = item.depth + 1;
-    counters[item.depth] = (counters[item.depth] ?? 0) + 1;
-    return item.ordered ? exportLabels[language].subparagraph(counters[item.depth] ?? 1) : '\u2022';
-  });
-}
-
 function listParagraphs(block: SnapshotBlock, layout: BlockLayout): Paragraph[] {
-  const markers = itemMarkers(block.items, layout.language);
+  const markers = listMarkers(block.items, exportLabels[layout.language].subparagraph);
   // Lists hang under the text column of the operative paragraphs, one step further in per level.
   return block.items.map((item, index) =>
     paragraph(layout, {

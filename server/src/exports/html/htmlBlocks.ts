@@ -1,7 +1,7 @@
-import type { ExportLanguage, ExportMode, SnapshotBlock } from '@concord/shared';
+import { listMarkers, type ExportLanguage, type ExportMode, type SnapshotBlock } from '@concord/shared';
 import { exportLabels, positionsLine, writtenByLine } from '../exportLabels.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { listMarkers, renderRuns } from './htmlRuns.ts';
+import { renderRuns } from './htmlRuns.ts';
 import { dirAttribute } from './textDirection.ts';
 
 export interface BlockContext {

@@ -1,4 +1,4 @@
-import type { SnapshotListItem, TextRun } from '@concord/shared';
+import type { TextRun } from '@concord/shared';
 import { escapeHtml } from './escapeHtml.ts';
 
 function markedText(run: TextRun): string {
@@ -27,18 +27,4 @@ export function renderRuns(runs: readonly TextRun[]): string {
     html += markedText(run);
   }
   return bracketOpen ? html + closeBracket : html;
-}
-
-/**
- * The marker of each flattened list item: lettered sub-paragraph markers ("(a)", "a)", "(أ)"...) counted per
- * depth and restarting under each parent, or a bullet.
- */
-export function listMarkers(items: readonly SnapshotListItem[], subparagraph: (index: number) => string): string[] {
-  const counters: number[] = [];
-  return items.map((item) => {
-    counters.length = item.depth + 1;
-    const count = (counters[item.depth] ?? 0) + 1;
-    counters[item.depth] = count;
-    return item.ordered ? subparagraph(count) : '•';
-  });
 }

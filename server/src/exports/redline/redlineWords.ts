@@ -1,7 +1,6 @@
-import type { ComparedBlock, ExportLanguage, RedlineWord } from '@concord/shared';
+import { listLines as linesOfList, type ComparedBlock, type ExportLanguage, type ListLine, type RedlineWord } from '@concord/shared';
 import { exportLabels } from '../exportLabels.ts';
 import { escapeHtml } from '../html/escapeHtml.ts';
-import { listMarkers } from '../html/htmlRuns.ts';
 import { dirAttribute } from '../html/textDirection.ts';
 import { redlineLabels } from './redlineLabels.ts';
 
@@ -39,44 +38,12 @@ export function wordsByParagraph(words: readonly RedlineWord[]): RedlineWord[][]
   return groups;
 }
 
-/** One line of a list's redline: how its item fared, its marker, its depth and its words. */
-export interface ListLine {
-  op: RedlineWord['op'];
-  marker: string;
-  depth: number;
-  words: RedlineWord[];
-}
-
 /** The text of some words, bracket signs and breaks as spaces (to find its direction, or name a paragraph). */
 export const plainText = (words: readonly RedlineWord[]) => words.map((word) => (word.part === 'text' ? word.text : ' ')).join('');
 
-/**
- * A list's redline cut into its items, each with its marker ("(a)", "•"): the later version's, or the earlier
- * one's for an item deleted whole (op `delete`); an item added whole has op `insert`. Items are counted on each
- * side as the words go.
- */
+/** A list's redline cut into its items, markers in the export's language. */
 export function listLines(words: readonly RedlineWord[], before: ComparedBlock | undefined, after: ComparedBlock | undefined, language: ExportLanguage): ListLine[] {
-  const subparagraph = exportLabels[language].subparagraph;
-  const markersOf = (block: ComparedBlock | undefined) => (block === undefined ? [] : listMarkers(block.items.map((item) => ({ ...item, runs: [] })), subparagraph));
-  const sides = { before: markersOf(before), after: markersOf(after) };
-  const depthOf = (block: ComparedBlock | undefined, index: number) => block?.items[index]?.depth ?? 0;
-  let beforeIndex = 0;
-  let afterIndex = 0;
-  const lineFor = (op: RedlineWord['op']): ListLine =>
-    op === 'delete'
-      ? { op, marker: sides.before[beforeIndex] ?? '', depth: depthOf(before, beforeIndex), words: [] }
-      : { op, marker: sides.after[afterIndex] ?? '', depth: depthOf(after, afterIndex), words: [] };
-  const lines: ListLine[] = [lineFor(after === undefined ? 'delete' : before === undefined ? 'insert' : 'equal')];
-  for (const word of words) {
-    if (word.part !== 'item') {
-      lines[lines.length - 1]!.words.push(word);
-      continue;
-    }
-    if (word.op !== 'insert') beforeIndex += 1;
-    if (word.op !== 'delete') afterIndex += 1;
-    lines.push(lineFor(word.op));
-  }
-  return lines;
+  return linesOfList(words, before, after, exportLabels[language].subparagraph);
 }
 
 /** A list's redline as HTML, one line per item; the marker of an item deleted or added whole is struck or underlined too. */
