@@ -5,40 +5,23 @@
  * released, and the chair resolves the thread; every page follows live, balance included. Then hostile text in a
  * comment stays text. Screenshots go to tests/artifacts/screenshots/discussion-NN-*.png to be looked at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../utils/browser.ts';
-import { expectNoSeriousAxeViolations, markWithoutReload, nextPaint, openDocument, personAt, typeAtEnd, type BrowserStage } from '../utils/browserPeople.ts';
+import { expectNoSeriousAxeViolations, markWithoutReload, nextPaint, openDocument, personAt, typeAtEnd, closeStage, openStage, screenshotDirectory, type OpenedStage } from '../utils/browserPeople.ts';
 import { anchorMark, clickableWithoutScrolling, commentsOf, expectBalance, live, openThread, recordDetachedWarnings, threadItem } from '../utils/discussionPanel.ts';
-import { startTestServer } from '../utils/startTestServer.ts';
 
-const repository = fileURLToPath(new URL('../..', import.meta.url));
-const clientBuild = path.join(repository, 'client', 'dist', 'index.html');
-const screenshots = path.join(repository, 'tests', 'artifacts', 'screenshots');
-
-let stage: BrowserStage;
-let dataDirectory: string;
+let stage: OpenedStage;
 
 beforeAll(async () => {
-  if (!existsSync(clientBuild)) throw new Error(`the browser tests need the built client (${clientBuild}): run \`npx -y pnpm@12.4.2 build\` first`);
-  mkdirSync(screenshots, { recursive: true });
-  dataDirectory = mkdtempSync(path.join(tmpdir(), 'concord-e2e-discussion-'));
-  const server = await startTestServer({ DATA_DIR: dataDirectory });
-  stage = { server, browser: await launchBrowser(), problems: [], profiles: [] };
+  stage = await openStage('discussion');
 });
 
 afterAll(async () => {
-  for (const profile of stage?.profiles ?? []) await profile.close().catch(() => {});
-  await stage?.browser.close();
-  await stage?.server.stop();
-  rmSync(dataDirectory, { recursive: true, force: true });
+  await closeStage(stage);
 });
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `discussion-${name}.png`) });
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDirectory, `discussion-${name}.png`) });
 
 describe('a thread under the alternating floor, live on three pages', () => {
   let documentId: string;

@@ -3,45 +3,30 @@
  * paragraph, a chair agrees and reopens it, an observer follows, the server restarts mid-session, and every
  * screen passes an axe scan. Screenshots go to tests/artifacts/screenshots (git-ignored) to be looked at.
  */
-import { existsSync, mkdirSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, newProfile } from '../utils/browser.ts';
-import { createPerson, expectNoSeriousAxeViolations, firstParagraph, openDocument, personAt, signIn, typeAtEnd, type BrowserStage } from '../utils/browserPeople.ts';
+import { newProfile } from '../utils/browser.ts';
+import { createPerson, expectNoSeriousAxeViolations, firstParagraph, openDocument, personAt, signIn, typeAtEnd, closeStage, openStage, screenshotDirectory, type OpenedStage } from '../utils/browserPeople.ts';
 import { freePort } from '../utils/freePort.ts';
 import { RawClient } from '../utils/RawClient.ts';
 import { startTestServer, type TestServer } from '../utils/startTestServer.ts';
 
-const repository = fileURLToPath(new URL('../..', import.meta.url));
-const clientBuild = path.join(repository, 'client', 'dist', 'index.html');
-const screenshots = path.join(repository, 'tests', 'artifacts', 'screenshots');
-
-let stage: BrowserStage;
+let stage: OpenedStage;
 let port: number;
-let dataDirectory: string;
 
 /** The server on a fixed port and data directory: restarted mid-test, it comes back where the browsers expect it. */
-async function startServer(): Promise<TestServer> {
+async function startServer(dataDirectory = stage.dataDirectory): Promise<TestServer> {
   return startTestServer({ PORT: port, DATA_DIR: dataDirectory, HEARTBEAT_INTERVAL_MS: 2000 });
 }
 
 beforeAll(async () => {
-  if (!existsSync(clientBuild)) throw new Error(`the browser tests need the built client (${clientBuild}): run \`npx -y pnpm@12.4.2 build\` first`);
-  mkdirSync(screenshots, { recursive: true });
   port = await freePort();
-  dataDirectory = mkdtempSync(path.join(tmpdir(), 'concord-e2e-'));
-  const server = await startServer();
-  stage = { server, browser: await launchBrowser(), problems: [], profiles: [] };
+  stage = await openStage('drafting', startServer);
 });
 
 afterAll(async () => {
-  for (const profile of stage?.profiles ?? []) await profile.close().catch(() => {});
-  await stage?.browser.close();
-  await stage?.server.stop();
-  rmSync(dataDirectory, { recursive: true, force: true });
+  await closeStage(stage);
 });
 
 const editorOf = (page: Page) => page.locator('.ProseMirror');
@@ -100,9 +85,9 @@ describe('the drafting room', () => {
     await expect.poll(async () => (await details.textContent()) ?? '').toMatch(/France/);
     await expect.poll(async () => (await details.textContent()) ?? '').toMatch(/Egypt/);
     await france.locator('.gutter__button').first().focus();
-    await france.screenshot({ path: path.join(screenshots, 'editor-gutter-details.png') });
-    await france.locator('.presence, [class*="presence"]').first().screenshot({ path: path.join(screenshots, 'presence-panel.png') });
-    await france.locator('.gutter').first().screenshot({ path: path.join(screenshots, 'gutter.png') });
+    await france.screenshot({ path: path.join(screenshotDirectory, 'editor-gutter-details.png') });
+    await france.locator('.presence, [class*="presence"]').first().screenshot({ path: path.join(screenshotDirectory, 'presence-panel.png') });
+    await france.locator('.gutter').first().screenshot({ path: path.join(screenshotDirectory, 'gutter.png') });
   });
 
   it('lets a chair mark the paragraph agreed; the delegate can no longer change it; the chair reopens it', async () => {
@@ -117,7 +102,7 @@ describe('the drafting room', () => {
     await france.keyboard.press('Backspace');
     expect(await paragraphText(france)).toBe(before);
     expect(await serverText(documentId)).toBe(before);
-    await france.screenshot({ path: path.join(screenshots, 'editor-agreed-locked.png') });
+    await france.screenshot({ path: path.join(screenshotDirectory, 'editor-agreed-locked.png') });
 
     await firstParagraph(chair).click();
     await chair.getByLabel('Status').selectOption('draft');
@@ -138,7 +123,7 @@ describe('the drafting room', () => {
     await observer.keyboard.type('IAEA text');
     expect(await paragraphText(observer)).toBe(seen);
     expect(await serverText(documentId)).toBe(seen);
-    await observer.screenshot({ path: path.join(screenshots, 'editor-observer.png') });
+    await observer.screenshot({ path: path.join(screenshotDirectory, 'editor-observer.png') });
   });
 
   it('keeps everything typed when the server restarts mid-session', async () => {

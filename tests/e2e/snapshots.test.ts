@@ -6,43 +6,29 @@
  * downloads it as Word. A delegate sees the snapshot, verified, but no form to take one. Screenshots go to
  * tests/artifacts/screenshots/snapshots-NN-*.png to be looked at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../utils/browser.ts';
-import { expectNoSeriousAxeViolations, firstParagraph, openDocument, personAt, typeAtEnd, type BrowserStage } from '../utils/browserPeople.ts';
-import { startTestServer } from '../utils/startTestServer.ts';
+import { expectNoSeriousAxeViolations, firstParagraph, openDocument, personAt, typeAtEnd, closeStage, openStage, screenshotDirectory, type OpenedStage } from '../utils/browserPeople.ts';
 
-const repository = fileURLToPath(new URL('../..', import.meta.url));
-const clientBuild = path.join(repository, 'client', 'dist', 'index.html');
-const screenshots = path.join(repository, 'tests', 'artifacts', 'screenshots');
 const live = { timeout: 15_000 };
 
-let stage: BrowserStage;
-let dataDirectory: string;
+let stage: OpenedStage;
 let downloads: string;
 
 beforeAll(async () => {
-  if (!existsSync(clientBuild)) throw new Error(`the browser tests need the built client (${clientBuild}): run \`npx -y pnpm@12.4.2 build\` first`);
-  mkdirSync(screenshots, { recursive: true });
-  dataDirectory = mkdtempSync(path.join(tmpdir(), 'concord-e2e-snapshots-'));
+  stage = await openStage('snapshots');
   downloads = mkdtempSync(path.join(tmpdir(), 'concord-e2e-downloads-'));
-  const server = await startTestServer({ DATA_DIR: dataDirectory });
-  stage = { server, browser: await launchBrowser(), problems: [], profiles: [] };
 });
 
 afterAll(async () => {
-  for (const profile of stage?.profiles ?? []) await profile.close().catch(() => {});
-  await stage?.browser.close();
-  await stage?.server.stop();
-  rmSync(dataDirectory, { recursive: true, force: true });
+  await closeStage(stage);
   rmSync(downloads, { recursive: true, force: true });
 });
 
-const shoot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(screenshots, `snapshots-${name}.png`), fullPage });
+const shoot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(screenshotDirectory, `snapshots-${name}.png`), fullPage });
 
 /** Clicks a download link and saves what the browser receives; answers the file's name and path. */
 async function download(page: Page, link: Locator): Promise<{ name: string; file: string }> {

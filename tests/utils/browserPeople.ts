@@ -1,16 +1,48 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Affiliation, Role } from '@concord/shared';
-import { newProfile } from './browser.ts';
-import type { TestServer } from './startTestServer.ts';
+import { launchBrowser, newProfile } from './browser.ts';
+import { startTestServer, type TestServer } from './startTestServer.ts';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const axeSource = readFileSync(createRequire(path.join(repository, 'client', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 const password = 'a long demo passphrase';
+
+/** Browser screenshots, to be looked at (git-ignored). */
+export const screenshotDirectory = path.join(repository, 'tests', 'artifacts', 'screenshots');
+
+/** A stage with the data directory its server started on. */
+export type OpenedStage = BrowserStage & { dataDirectory: string };
+
+/**
+ * Starts what a browser test needs: a server on a fresh data directory (through `start`, for a test that restarts
+ * it on the same port and data) and Chromium. Refuses to start without the built client.
+ */
+export async function openStage(
+  name: string,
+  start: (dataDirectory: string) => Promise<TestServer> = (dataDirectory) => startTestServer({ DATA_DIR: dataDirectory }),
+): Promise<OpenedStage> {
+  const clientBuild = path.join(repository, 'client', 'dist', 'index.html');
+  if (!existsSync(clientBuild)) throw new Error(`the browser tests need the built client (${clientBuild}): run \`npx -y pnpm@12.4.2 build\` first`);
+  mkdirSync(screenshotDirectory, { recursive: true });
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), `concord-e2e-${name}-`));
+  const server = await start(dataDirectory);
+  return { server, browser: await launchBrowser(), problems: [], profiles: [], dataDirectory };
+}
+
+/** Closes the profiles, the browser and the server, and removes the data directory. */
+export async function closeStage(stage: OpenedStage | undefined): Promise<void> {
+  if (stage === undefined) return;
+  for (const profile of stage.profiles) await profile.close().catch(() => {});
+  await stage.browser.close();
+  await stage.server.stop();
+  rmSync(stage.dataDirectory, { recursive: true, force: true });
+}
 
 /** Where browser tests find what they share: the browser, the server, the profiles to close, the problems seen. */
 export interface BrowserStage {
