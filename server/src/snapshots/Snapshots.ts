@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   authorOf,
   canonicalJson,
@@ -45,6 +46,8 @@ export class UnsupportedFormatError extends Error {
   override name = 'UnsupportedFormatError';
 }
 
+const maxNumberingAttempts = 50;
+
 const signedPart = ({ id, documentId, number, name, createdAt, createdBy, content }: Snapshot | SignedSnapshot): SignedSnapshot => ({
   id,
   documentId,
@@ -61,6 +64,9 @@ const signedPart = ({ id, documentId, number, name, createdAt, createdBy, conten
  * snapshot is rendered once and kept, so downloading it again gives the same bytes whatever the renderer does.
  */
 export class Snapshots {
+  /** The snapshot being taken of each document on this instance (the tail of its queue). */
+  private readonly taking = new Map<string, Promise<unknown>>();
+
   constructor(private readonly options: SnapshotsOptions) {}
 
   get publicKey() {
@@ -69,10 +75,24 @@ export class Snapshots {
 
   /** Freezes the document now; `user` needs snapshot.create (checked by the route). */
   async take(meta: DocumentMeta, name: string, user: SessionUser): Promise<Snapshot> {
+    // One snapshot at a time per document on this instance, so only other instances can race for a number.
+    const previous = this.taking.get(meta.id) ?? Promise.resolve();
+    const current = previous.then(() => this.takeNumbered(meta, name, user));
+    const settled = current.catch(() => undefined);
+    this.taking.set(meta.id, settled);
+    void settled.then(() => {
+      if (this.taking.get(meta.id) === settled) this.taking.delete(meta.id);
+    });
+    return current;
+  }
+
+  private async takeNumbered(meta: DocumentMeta, name: string, user: SessionUser): Promise<Snapshot> {
     const { snapshots, signer } = this.options;
     const content = await this.liveContent(meta);
     const author = authorOf(user);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    // Each lost race means another instance stored a snapshot, so the loop always makes progress; the bound only
+    // stops a store that refuses every number.
+    for (let attempt = 0; attempt < maxNumberingAttempts; attempt += 1) {
       const signed: SignedSnapshot = {
         id: randomBytes(12).toString('base64url'),
         documentId: meta.id,
@@ -87,11 +107,13 @@ export class Snapshots {
         await snapshots.add(snapshot);
         return snapshot;
       } catch (error) {
-        // Another instance took this number meanwhile: take the next one.
+        // Another instance took this number meanwhile: take the next one, after a short random pause so that
+        // instances racing in step fall out of step.
         if (!(error instanceof SnapshotNumberTakenError)) throw error;
+        await delay(Math.random() * 10 * (attempt + 1));
       }
     }
-    throw new Error('could not number the snapshot: other snapshots kept being taken');
+    throw new Error(`could not number the snapshot after ${maxNumberingAttempts} attempts: the store refused every number`);
   }
 
   /** Whether a stored snapshot still matches its hash and signature. */
