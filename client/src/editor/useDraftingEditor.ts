@@ -13,7 +13,8 @@ import type { CollaborationSession } from './collaboration/CollaborationSession.
 import type { CollaborationSnapshot } from './collaboration/CollaborationSnapshot.ts';
 import type { Ledger } from './collaboration/ledger.ts';
 import { GutterKeyboard } from './gutter/GutterKeyboard.ts';
-import { gutterPluginKey, ParagraphGutter, updateGutter } from './gutter/ParagraphGutter.ts';
+import { gutterPluginKey, updateGutter } from './gutter/gutterPlugin.ts';
+import { ParagraphGutter } from './gutter/ParagraphGutter.ts';
 import { caretSelection, renderCaret } from './presence/renderCaret.ts';
 import { documentExtensions } from './schema/documentExtensions.ts';
 import { toolbarShortcut } from './toolbar/shortcuts.ts';
@@ -93,11 +94,24 @@ export function useDraftingEditor(input: DraftingEditorInput): Editor | null {
 
   useEffect(() => {
     if (editor === null) return;
-    const show = (ledger: Ledger) => {
-      if (!editor.isDestroyed) updateGutter(editor.view, { ledger });
+    // Every keystroke comes back as a ledger message: the gutter takes the latest once per frame.
+    let pending: Ledger | null = null;
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      if (pending !== null && !editor.isDestroyed) updateGutter(editor.view, { ledger: pending });
+      pending = null;
     };
-    show(session.currentLedger);
-    return session.subscribeLedger(show);
+    const show = (ledger: Ledger) => {
+      pending = ledger;
+      if (frame === 0) frame = requestAnimationFrame(flush);
+    };
+    if (!editor.isDestroyed) updateGutter(editor.view, { ledger: session.currentLedger });
+    const stop = session.subscribeLedger(show);
+    return () => {
+      stop();
+      cancelAnimationFrame(frame);
+    };
   }, [editor, session]);
 
   useEffect(() => {

@@ -1,23 +1,12 @@
 import type { Flag, PositionSummary } from '@concord/shared';
 import { stanceGroups, stanceLine } from '../../positions/positionWording.ts';
 import { element, icon } from './dom.ts';
+import { markGutter } from './renderGutter.ts';
 import { PositionsDialog, type DialogContext } from './PositionsDialog.ts';
 
 export type PartContext = DialogContext;
 
 const flagPath = 'M3 1.5h1.5v13H3zM5.5 2h7.5l-2 3.25L13 8.5H5.5z';
-
-/**
- * Marks the gutter holding a positions part with classes the editor's CSS lays out by (room beside a short
- * paragraph). Classes rather than `:has()`: a `:has()` on every gutter made Chromium recompute styles across the
- * document on each keystroke (about 20 ms in a 100-page text).
- */
-export function markGutter(positions: HTMLElement): void {
-  const gutter = positions.parentElement;
-  if (gutter === null || !gutter.classList.contains('gutter')) return;
-  gutter.classList.toggle('gutter--positions', !positions.hidden);
-  gutter.classList.toggle('gutter--flagged', !positions.hidden && positions.classList.contains('gutter-positions--flagged'));
-}
 
 /**
  * The positions and flags of one paragraph in its gutter: a compact line ("proposed by FRA (NWS) · supported by

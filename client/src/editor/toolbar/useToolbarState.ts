@@ -3,7 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { lockedStatuses, type BlockStatus, type ParagraphRole } from '@concord/shared';
 import { blockAt } from '../blocks/topLevelBlocks.ts';
-import { gutterPluginKey } from '../gutter/ParagraphGutter.ts';
+import { gutterPluginKey } from '../gutter/gutterPlugin.ts';
 
 export interface CurrentBlock {
   type: string;
