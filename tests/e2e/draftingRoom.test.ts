@@ -90,6 +90,41 @@ describe('the drafting room', () => {
     await france.locator('.gutter').first().screenshot({ path: path.join(screenshotDirectory, 'gutter.png') });
   });
 
+  it('offers "Record a position" beside the paragraph being worked on only; a position recorded there shows in the other delegation’s margin live', async () => {
+    const positionsDocument = await stage.server.createDocument('Positions in the margin');
+    await openDocument(egypt, stage.server.url, positionsDocument);
+    await openDocument(france, stage.server.url, positionsDocument);
+    await typeAtEnd(egypt, 'First paragraph.');
+    await egypt.keyboard.press('Enter');
+    await egypt.keyboard.type('Second paragraph.', { delay: 15 });
+    await editorOf(france).getByText('Second paragraph.').waitFor();
+    // Which paragraphs show the button, by index among the paragraphs (the gutter sits just before its paragraph).
+    const shownBeside = (page: Page) =>
+      page.locator('.ProseMirror > p').evaluateAll((paragraphs) =>
+        paragraphs.flatMap((paragraph, index) => {
+          const button = paragraph.previousElementSibling?.querySelector('.gutter-positions__toggle');
+          return button instanceof HTMLElement && button.offsetParent !== null ? [index] : [];
+        }),
+      );
+    await expect.poll(() => shownBeside(egypt)).toEqual([1]);
+    await firstParagraph(france).click();
+    await expect.poll(() => shownBeside(france)).toEqual([0]);
+
+    await egypt.locator('.gutter-positions__toggle', { hasText: 'Record a position' }).filter({ visible: true }).click();
+    const dialog = egypt.getByRole('dialog', { name: /Positions on/ });
+    await dialog.getByLabel('Stance').selectOption({ label: 'We support it' });
+    await dialog.getByLabel('Explanation (optional)').fill('Legally binding assurances are our priority.');
+    await dialog.getByRole('button', { name: 'Record position' }).click();
+    await dialog.getByText('Position recorded.').waitFor();
+    // Once recorded, the line shows beside its paragraph wherever the cursor is.
+    await france.locator('.gutter-positions__line', { hasText: 'supported by EGY (NNWS)' }).waitFor();
+    await expect.poll(() => shownBeside(france)).toEqual([0, 1]);
+    await france.screenshot({ path: path.join(screenshotDirectory, 'positions-margin.png') });
+    // Back to the document the next steps work on.
+    await openDocument(egypt, stage.server.url, documentId);
+    await openDocument(france, stage.server.url, documentId);
+  });
+
   it('lets a chair mark the paragraph agreed; the delegate can no longer change it; the chair reopens it', async () => {
     await openDocument(chair, stage.server.url, documentId);
     await firstParagraph(chair).click();

@@ -1,14 +1,10 @@
 import { Extension } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
-import { blockAt } from '../blocks/topLevelBlocks.ts';
+import { gutterOfSelection } from './currentGutter.ts';
 
 /** Moves the focus to the gutter button of the block holding the selection (its details show on focus). */
 export function focusGutterOfSelection(view: EditorView): boolean {
-  const block = blockAt(view.state.doc, view.state.selection.from);
-  if (block === null) return false;
-  const blockElement = view.nodeDOM(block.pos);
-  const gutter = blockElement instanceof HTMLElement ? blockElement.previousElementSibling : null;
-  const button = gutter?.classList.contains('gutter') === true ? gutter.querySelector('button') : null;
+  const button = gutterOfSelection(view)?.querySelector('button');
   if (button === null || button === undefined) return false;
   button.focus();
   return true;

@@ -78,7 +78,10 @@ export class PositionsPart {
     const strings = this.context.strings();
     const groups = stanceGroups(this.summary);
     const speaks = this.context.delegationCode !== null;
-    this.root.hidden = groups.length === 0 && this.flags.length === 0 && !speaks;
+    const nothingRecorded = groups.length === 0 && this.flags.length === 0;
+    this.root.hidden = nothingRecorded && !speaks;
+    // Only "Record a position": shown beside the paragraph being worked on (and on hover), not beside every one.
+    this.root.classList.toggle('gutter-positions--idle', nothingRecorded && speaks);
     this.root.classList.toggle('gutter-positions--flagged', this.flags.length > 0);
 
     this.line.replaceChildren();

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { isRemoteChange } from '../blocks/ContentGuard.ts';
 import { blockAt, topLevelBlocks } from '../blocks/topLevelBlocks.ts';
 import type { Ledger } from '../collaboration/ledger.ts';
+import { currentGutterMarker } from './currentGutter.ts';
 import { gutterEntries, type GutterEntry } from './gutterEntries.ts';
 import type { GutterStrings } from './GutterStrings.ts';
 import type { PositionsGutter } from './PositionsGutter.ts';
@@ -149,9 +150,11 @@ export function paragraphGutterPlugin(strings: GutterStrings, ledger: Ledger, po
     props: {
       decorations: (state) => gutterPluginKey.getState(state)?.decorations,
     },
-    view: () => {
+    view: (view) => {
       positions?.start();
-      return { destroy: () => positions?.stop() };
+      const markCurrent = currentGutterMarker();
+      markCurrent(view);
+      return { update: markCurrent, destroy: () => positions?.stop() };
     },
   });
 }

@@ -10,7 +10,8 @@ import type { GutterStrings } from './GutterStrings.ts';
 export function markGutter(positions: HTMLElement): void {
   const gutter = positions.parentElement;
   if (gutter === null || !gutter.classList.contains('gutter')) return;
-  gutter.classList.toggle('gutter--positions', !positions.hidden);
+  // An idle part (only "Record a position") shows beside the current paragraph only, and needs no room kept.
+  gutter.classList.toggle('gutter--positions', !positions.hidden && !positions.classList.contains('gutter-positions--idle'));
   gutter.classList.toggle('gutter--flagged', !positions.hidden && positions.classList.contains('gutter-positions--flagged'));
 }
 
