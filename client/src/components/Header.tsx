@@ -21,8 +21,9 @@ export interface HeaderProps {
 }
 
 /**
- * The bar on every screen: the app's name, the sections, in a document its three views (drafting room, compilation
- * of positions, snapshots and exports), the notifications, who is signed in (name, role, delegation), language, sign-out.
+ * The bar on every screen: the app's name, the sections, the notifications, who is signed in (name, role,
+ * delegation), language, sign-out; and in a document, a second row with its three views (drafting room,
+ * compilation of positions, snapshots and exports).
  */
 export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps) {
   const { t, i18n } = useTranslation();
@@ -62,50 +63,20 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
                   {t('header.documents')}
                 </Link>
               </li>
-              {/* Inside a document its own views take the room: the committee-wide sections wait on the other screens. */}
-              {documentId === null && can(user, 'document.read') && (
+              {can(user, 'document.read') && (
                 <li>
                   <Link to={paths.reports} className={classNames('app-header__link', section === 'reports' && 'is-current')} aria-current={section === 'reports' ? 'page' : undefined}>
                     {tReports('header.link')}
                   </Link>
                 </li>
               )}
-              {documentId === null && can(user, 'users.manage') && (
+              {can(user, 'users.manage') && (
                 <li>
                   <Link to={paths.admin} className={classNames('app-header__link', section === 'admin' && 'is-current')} aria-current={section === 'admin' ? 'page' : undefined}>
                     {t('header.accounts')}
                   </Link>
                 </li>
               )}
-            </ul>
-          </nav>
-        )}
-        {user !== null && documentId !== null && (
-          <nav className="app-header__nav app-header__nav--document" aria-label={tPositions('header.documentNavigation')}>
-            <ul>
-              <li>
-                <Link to={paths.document(documentId)} className={classNames('app-header__link', route.name === 'document' && 'is-current')} aria-current={route.name === 'document' ? 'page' : undefined}>
-                  {tPositions('header.draftingRoom')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  to={paths.compilation(documentId)}
-                  className={classNames('app-header__link', route.name === 'compilation' && 'is-current')}
-                  aria-current={route.name === 'compilation' ? 'page' : undefined}
-                >
-                  {tPositions('header.compilation')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  to={paths.snapshots(documentId)}
-                  className={classNames('app-header__link', route.name === 'snapshots' && 'is-current')}
-                  aria-current={route.name === 'snapshots' ? 'page' : undefined}
-                >
-                  {tSnapshots('header.link')}
-                </Link>
-              </li>
             </ul>
           </nav>
         )}
@@ -131,6 +102,40 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
           )}
         </div>
       </div>
+      {user !== null && documentId !== null && (
+        // A second row for the document's own views, so that the committee-wide sections stay in reach.
+        <div className="app-header__document">
+          <div className={classNames('app-header__inner', 'app-header__document-inner', wide && 'app-header__inner--wide')}>
+            <nav className="app-header__nav app-header__nav--document" aria-label={tPositions('header.documentNavigation')}>
+              <ul>
+                <li>
+                  <Link to={paths.document(documentId)} className={classNames('app-header__link', route.name === 'document' && 'is-current')} aria-current={route.name === 'document' ? 'page' : undefined}>
+                    {tPositions('header.draftingRoom')}
+                  </Link>
+                </li>
+                <li>
+                  <Link
+                    to={paths.compilation(documentId)}
+                    className={classNames('app-header__link', route.name === 'compilation' && 'is-current')}
+                    aria-current={route.name === 'compilation' ? 'page' : undefined}
+                  >
+                    {tPositions('header.compilation')}
+                  </Link>
+                </li>
+                <li>
+                  <Link
+                    to={paths.snapshots(documentId)}
+                    className={classNames('app-header__link', route.name === 'snapshots' && 'is-current')}
+                    aria-current={route.name === 'snapshots' ? 'page' : undefined}
+                  >
+                    {tSnapshots('header.link')}
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </div>
+      )}
     </header>
   );
 }
