@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { createMiddleware } from 'hono/factory';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
@@ -26,6 +27,7 @@ import { loadBuiltClient } from './routes/client.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { homeRoutes } from './routes/home.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -36,7 +38,7 @@ import { documentThreadRoutes, threadRoutes } from './routes/threads.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'SESSION_TTL_HOURS'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'SESSION_TTL_HOURS' | 'METRICS_TOKEN'>;
   store: Store;
   /** Issue 5's threads, positions and flags. */
   threads: ThreadStore;
@@ -109,9 +111,11 @@ export function createApp({ config, store, threads, notifications, notifier, com
     .route('/api/documents', documentSnapshotRoutes({ store, snapshots, snapshotStore, audit }))
     .route('/api/snapshots', snapshotRoutes({ store, snapshots, snapshotStore, audit }))
     .route('/api/reports', reportRoutes({ store, threads, snapshots: snapshotStore }, audit))
-    .get('/metrics', async (context) => context.text(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
+    .route('/metrics', metricsRoutes(registry, config.METRICS_TOKEN));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {
+    // Middleware that answers by throwing (bearerAuth) carries its own response.
+    if (error instanceof HTTPException) return error.getResponse();
     logger.error({ err: error, path: context.req.path }, 'request failed');
     return context.json(errorBody('internal_error', 'the server could not answer this request'), 500);
   });

@@ -153,13 +153,15 @@ describe('loadConfig', () => {
     ['INVITATION_TTL_HOURS', '721'],
     ['SIGNIN_MAX_FAILURES_PER_ACCOUNT', '0'],
     ['SIGNIN_MAX_FAILURES_PER_IP', 'many'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_TOKEN', 'a long token with spaces in it'],
   ])('refuses %s=%s with a one-line ConfigError naming the variable', (name, value) => {
     const error = configErrorFor({ [name]: value });
     expect(error.name).toBe('ConfigError');
     expect(error.message).not.toContain('\n');
     expect(error.message).toContain(name);
     // A URL may carry a password: it is never repeated in the message (or in logs).
-    if (name === 'REDIS_URL') expect(error.message).not.toContain(value);
+    if (name === 'REDIS_URL' || name === 'METRICS_TOKEN') expect(error.message).not.toContain(value);
     else expect(error.message).toContain(JSON.stringify(value));
   });
 

@@ -45,7 +45,7 @@ const originList = z
   );
 
 /** Variables whose values may hold secrets and are never repeated in an error message. */
-const secretVariables = new Set(['REDIS_URL']);
+const secretVariables = new Set(['REDIS_URL', 'METRICS_TOKEN']);
 
 /** Every setting Concord reads from the environment (docs/operations.md lists them). */
 export const configSchema = z.object({
@@ -85,6 +85,8 @@ export const configSchema = z.object({
    * ed25519`). Required in production; elsewhere a key is made once and kept in DATA_DIR (or Redis).
    */
   SNAPSHOT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (a scraper's secret). */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 24`)').regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and . _ ~ + / - (a bearer token)').optional(),
   /** The Chromium that renders PDF exports (Debian's chromium package). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });

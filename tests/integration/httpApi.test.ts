@@ -304,3 +304,31 @@ describe('HTTP API on a Redis server whose Redis stops', () => {
     expect(await recovered.json()).toEqual({ status: 'ready', store: 'redis' });
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN', () => {
+  const token = 'scraper-secret-0123456789abcdef';
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ METRICS_TOKEN: token });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers only the scraper holding the token, and says what is missing to the others', async () => {
+    const missing = await expectErrorBody(await fetch(`${server.url}/metrics`), 401, 'unauthenticated');
+    expect(missing.error.message).toContain('Bearer <METRICS_TOKEN>');
+    const wrong = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer scraper-secret-0123456789abcdeX' } });
+    expect(wrong.headers.get('www-authenticate')).toContain('invalid_token');
+    await expectErrorBody(wrong, 401, 'unauthenticated');
+    await expectErrorBody(await fetch(`${server.url}/metrics`, { headers: { authorization: `Basic ${token}` } }), 400, 'invalid_request');
+    // A signed-in session is not a scraper: the token is the only key.
+    const chair = await server.asRole('chair');
+    await expectErrorBody(await fetch(`${server.url}/metrics`, { headers: { cookie: chair.cookie } }), 401, 'unauthenticated');
+
+    const allowed = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('# TYPE concord_connections gauge');
+  });
+});
+

@@ -72,7 +72,7 @@ export const apiRouteTable: readonly RouteDescription[] = [
       503: { description: 'the store does not answer', schema: z.object({ status: z.literal('unavailable'), store: z.enum(['sqlite', 'redis']) }) },
     },
   },
-  { id: 'metrics', method: 'get', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics', access: { kind: 'public' }, responses: { 200: { description: 'Prometheus text format', mediaType: 'text/plain' } } },
+  { id: 'metrics', method: 'get', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics; with METRICS_TOKEN set, only for Authorization: Bearer <METRICS_TOKEN>', access: { kind: 'public' }, responses: { 200: { description: 'Prometheus text format', mediaType: 'text/plain' }, 400: error('invalid_request: the Authorization header is not "Bearer <token>"'), 401: error('unauthenticated: METRICS_TOKEN is set and the bearer token is missing or wrong') } },
   { id: 'openApi', method: 'get', path: '/api/openapi.json', tag: 'operations', summary: 'This document', access: { kind: 'public' }, responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
 
   {
