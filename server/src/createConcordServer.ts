@@ -26,6 +26,7 @@ import { RedisNotificationStore } from './notifications/RedisNotificationStore.t
 import { SqliteNotificationStore } from './notifications/SqliteNotificationStore.ts';
 import { MemoryCommentRateLimiter, RedisCommentRateLimiter, type CommentRateLimiter } from './threads/CommentRateLimiter.ts';
 import { DiscussionNotifier } from './threads/DiscussionNotifier.ts';
+import { paragraphLabelOf } from './threads/paragraphLabelOf.ts';
 import { openDiscussionEvents } from './threads/discussionEvents.ts';
 import { RedisThreadStore } from './threads/RedisThreadStore.ts';
 import { createExporters } from './exports/exporters.ts';
@@ -148,7 +149,13 @@ export async function startConcordServer(
   });
   const clientDirectory = config.CLIENT_DIR === 'off' ? null : path.resolve(config.CLIENT_DIR ?? defaultClientDirectory);
   const discussionRelay = new DiscussionRelay(collaboration, discussionEvents);
-  const notifier = new DiscussionNotifier({ events: discussionEvents, notifications, listReaders: () => accounts.listUsers(), logger });
+  const notifier = new DiscussionNotifier({
+    events: discussionEvents,
+    notifications,
+    listReaders: () => accounts.listUsers(),
+    paragraphLabel: (documentId, blockId) => paragraphLabelOf(store, documentId, blockId),
+    logger,
+  });
   const app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, snapshots, snapshotStore, accounts, audit, registry, logger, clientDirectory });
   const server: Server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => void collaboration.handleUpgrade(request, socket, head));

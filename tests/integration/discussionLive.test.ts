@@ -4,7 +4,8 @@
  * Raw websocket clients and plain HTTP: nothing of the UI is involved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscussionMessage, Flag, NotificationList, ThreadComment, ThreadView } from '@concord/shared';
+import * as Y from 'yjs';
+import { documentField, type DiscussionMessage, type Flag, type NotificationList, type ThreadComment, type ThreadView } from '@concord/shared';
 import { json, send } from '../utils/apiRequest.ts';
 import { expectErrorBody } from '../utils/expectErrorBody.ts';
 import { RawClient } from '../utils/RawClient.ts';
@@ -119,6 +120,34 @@ describe('discussion delivery and notifications (SQLite)', () => {
     expect(await notificationsOf(server, unitedStates)).toEqual({ notifications: [], unread: 0 });
     expect((await notificationsOf(server, egypt)).unread).toBe(0);
     franceSocket.close();
+  });
+
+  it('names the paragraph in the notification by its label when the comment was made', async () => {
+    const documentId = await server.createDocument('Labels');
+    const egypt = await server.asRole('delegate', delegation('EGY'));
+    const france = await server.asRole('delegate', delegation('FRA'));
+    const writer = await listen(server, documentId, egypt);
+    writer.doc.transact(() => {
+      const fragment = writer.doc.getXmlFragment(documentField);
+      for (const [id, role, alternativeOf] of [['pp-label-1', 'preambular', null], ['op-label-1', 'operative', null], ['op-label-2', 'operative', null], ['op-label-alt', 'operative', 'op-label-2']] as const) {
+        const paragraph = new Y.XmlElement('paragraph');
+        for (const [name, value] of Object.entries({ id, status: 'draft', role, ...(alternativeOf === null ? {} : { alternativeOf }) })) paragraph.setAttribute(name, value);
+        paragraph.insert(0, [new Y.XmlText(`Text of ${id}`)]);
+        fragment.push([paragraph]);
+      }
+    });
+    await writer.whenStored();
+    writer.close();
+    const on = (paragraphId: string) =>
+      send(server, 'POST', `/api/documents/${documentId}/threads`, egypt.headers, { documentId, anchor: { kind: 'paragraph', blockId: paragraphId }, body: `@FRA on ${paragraphId}` });
+    for (const paragraphId of ['op-label-2', 'op-label-alt', blockId]) await json<ThreadView>(await on(paragraphId), 201);
+    const labels = (await notificationsOf(server, france)).notifications.filter((notification) => notification.documentId === documentId).map((notification) => [notification.blockId, notification.paragraph]);
+    expect(labels).toEqual([
+      // Newest first; the document's first paragraph is plain text, with no label.
+      [blockId, null],
+      ['op-label-alt', { number: '2.', alternative: 1 }],
+      ['op-label-2', { number: '2.', alternative: 0 }],
+    ]);
   });
 
   it('notifies of a queued comment only once the chair releases it', async () => {

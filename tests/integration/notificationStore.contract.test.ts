@@ -22,6 +22,7 @@ function makeNotification(userId: string, createdAtMinute: number, overrides: Pa
     documentId: 'doc-nsa',
     threadId: freshId('thread'),
     blockId: 'block-1',
+    paragraph: { number: 'PP 2', alternative: 0 },
     commentId: freshId('comment'),
     actor: { name: 'Delegate of France', affiliation: 'FRA' },
     reason: { kind: 'mention', delegationCode: 'EGY' },
@@ -33,8 +34,8 @@ function makeNotification(userId: string, createdAtMinute: number, overrides: Pa
 
 interface Backend {
   openStore: () => NotificationStore;
-  /** Overwrites a stored notification with text its schema refuses, behind the store's back. */
-  corrupt: (notificationId: string) => Promise<void>;
+  /** Overwrites a stored notification's record with `text`, behind the store's back. */
+  overwrite: (notificationId: string, text: string) => Promise<void>;
   tearDown: () => Promise<void>;
 }
 
@@ -50,12 +51,11 @@ const backends: BackendCase[] = [
       const directory = mkdtempSync(join(tmpdir(), 'concord-notifications-'));
       return {
         openStore: () => new SqliteNotificationStore(directory),
-        corrupt: async (notificationId) => {
-          // A better-sqlite3 connection of our own. The column only takes valid JSON, so the corruption is JSON the
-          // notification schema refuses.
+        overwrite: async (notificationId, text) => {
+          // A better-sqlite3 connection of our own.
           const database = openSqliteFile(directory, 'NORMAL');
           try {
-            const changed = database.prepare('UPDATE notifications SET record = ? WHERE id = ?').run('{"id":"broken","readAt":7}', notificationId);
+            const changed = database.prepare('UPDATE notifications SET record = ? WHERE id = ?').run(text, notificationId);
             expect(changed.changes).toBe(1);
           } finally {
             database.close();
@@ -72,10 +72,10 @@ const backends: BackendCase[] = [
       const server: RedisServer = await startRedisServer();
       return {
         openStore: () => new RedisNotificationStore(server.url),
-        corrupt: async (notificationId) => {
+        overwrite: async (notificationId, text) => {
           const redis = new Redis(server.url);
           try {
-            expect(await redis.set(notificationKeys.record(notificationId), '{not json', 'XX')).toBe('OK');
+            expect(await redis.set(notificationKeys.record(notificationId), text, 'XX')).toBe('OK');
           } finally {
             await redis.quit();
           }
@@ -249,10 +249,20 @@ describe.each(backends.map((backend) => [backend.name, backend.setUp] as const))
     const sound = makeNotification(userId, 1);
     const damaged = makeNotification(userId, 2);
     await store.add([sound, damaged]);
-    await backend.corrupt(damaged.id);
+    // Valid JSON (SQLite's column takes nothing else) that the notification schema refuses.
+    await backend.overwrite(damaged.id, '{"id":"broken","readAt":7}');
     await expect(store.list(userId, 10)).rejects.toThrow(InvalidThreadRecordError);
     await expect(store.list(userId, 10)).rejects.toThrow(/stored notification/);
     await expect(store.markAllRead(userId, minute(5))).rejects.toBeInstanceOf(InvalidThreadRecordError);
+  });
+
+  it('reads a notification stored before paragraph labels were kept as one without a label', async () => {
+    const userId = freshId('user');
+    const older = makeNotification(userId, 1);
+    await store.add([older]);
+    const { paragraph: _dropped, ...withoutLabel } = older;
+    await backend.overwrite(older.id, JSON.stringify(withoutLabel));
+    expect(await store.list(userId, 10)).toEqual([{ ...older, paragraph: null }]);
   });
 
   it('keeps notifications and followers across a reopen', async () => {

@@ -6,7 +6,7 @@ import { Button } from '../components/Button.tsx';
 import { asLanguage } from '../i18n/language.ts';
 import { Link } from '../routing/Link.tsx';
 import { paths } from '../routing/routes.ts';
-import { describeNotification } from './notificationWording.ts';
+import { describeNotification, paragraphLabelText } from './notificationWording.ts';
 import { useNotifications } from './useNotifications.ts';
 import './notifications.css';
 
@@ -66,7 +66,11 @@ export function NotificationBell() {
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const label = unread === 0 ? t('bell.label') : t('bell.labelUnread', { count: unread });
   const describe = (notification: Notification) =>
-    describeNotification(notification, { documentTitle: titles.get(notification.documentId) ?? null, paragraph: null }, t);
+    describeNotification(
+      notification,
+      { documentTitle: titles.get(notification.documentId) ?? null, paragraph: notification.paragraph === null ? null : paragraphLabelText(notification.paragraph, t) },
+      t,
+    );
 
   return (
     <div

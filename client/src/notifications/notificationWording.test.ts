@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '@concord/shared';
 import { testTranslations } from '../positions/testTranslations.ts';
-import { describeNotification } from './notificationWording.ts';
+import { describeNotification, paragraphLabelText } from './notificationWording.ts';
 
 const base: Omit<Notification, 'reason' | 'actor'> = {
   id: 'notif-0001',
@@ -9,6 +9,7 @@ const base: Omit<Notification, 'reason' | 'actor'> = {
   documentId: 'doc-0001',
   threadId: 'thread-0001',
   blockId: 'op00001',
+  paragraph: { number: '3.', alternative: 0 },
   commentId: 'comment-0001',
   createdAt: '2026-11-30T10:00:00.000Z',
   readAt: null,
@@ -42,3 +43,13 @@ describe('describeNotification', () => {
     ).toBe("La présidence a demandé l'avis de MEX sur « Rapport »");
   });
 });
+
+describe('paragraphLabelText', () => {
+  it('writes a label as the gutter does, alternatives included', async () => {
+    const t = (await testTranslations('en')).getFixedT('en', 'notifications');
+    expect(paragraphLabelText({ number: 'PP 2', alternative: 0 }, t)).toBe('PP 2');
+    expect(paragraphLabelText({ number: '3.', alternative: 1 }, t)).toBe('3. Alt 1');
+    expect(paragraphLabelText({ number: '', alternative: 2 }, t)).toBe('Alt 2');
+  });
+});
+

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Notification } from '@concord/shared';
+import type { Notification, ParagraphLabel } from '@concord/shared';
 
 /** Where a notification points, as far as the client knows it. */
 export interface NotificationPlace {
@@ -7,6 +7,12 @@ export interface NotificationPlace {
   documentTitle: string | null;
   /** The paragraph's label ("PP 3", "2."), when known. */
   paragraph: string | null;
+}
+
+/** A paragraph's label as the drafting room's gutter shows it: "PP 2", "3.", "3. Alt 1", "Alt 1". */
+export function paragraphLabelText(label: ParagraphLabel, t: TFunction<'notifications'>): string {
+  if (label.alternative === 0) return label.number;
+  return label.number === '' ? t('label.alternativeUnnumbered', { rank: label.alternative }) : t('label.alternative', { number: label.number, rank: label.alternative });
 }
 
 /** Who acted: the delegation code, the observer organisation, or the Secretariat in words (opening the sentence or not). */

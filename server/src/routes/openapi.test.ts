@@ -37,7 +37,7 @@ describe('the route table and the app', () => {
     services = openAccountServices(config, logger);
     threads = new SqliteThreadStore(directory);
     notifications = new SqliteNotificationStore(directory);
-    const notifier = new DiscussionNotifier({ events: new LocalChannel(() => undefined), notifications, listReaders: () => services.accounts.listUsers(), logger });
+    const notifier = new DiscussionNotifier({ events: new LocalChannel(() => undefined), notifications, listReaders: () => services.accounts.listUsers(), paragraphLabel: async () => null, logger });
     const commentRateLimiter = new MemoryCommentRateLimiter(10);
     snapshotStore = new SqliteSnapshotStore(directory);
     const snapshots = new Snapshots({ store, threads, snapshots: snapshotStore, signer: new SnapshotSigner(generateSigningKeyPem()), exporters: new Map([['json', jsonExporter]]) });

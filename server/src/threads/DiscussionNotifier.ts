@@ -8,6 +8,7 @@ import {
   type InputTarget,
   type Notification,
   type NotificationDraft,
+  type ParagraphLabel,
   type SessionUser,
   type Thread,
   type ThreadComment,
@@ -20,6 +21,8 @@ export interface DiscussionNotifierOptions {
   notifications: NotificationStore;
   /** Every account, to find who a mention or a request for input reaches. */
   listReaders: () => Promise<SessionUser[]>;
+  /** The paragraph's label now ("PP 2"), named in the notification; null when it has none. */
+  paragraphLabel: (documentId: string, blockId: string) => Promise<ParagraphLabel | null>;
   logger: Logger;
   /** Notifications kept per user, the oldest dropped beyond it. */
   keepPerUser?: number;
@@ -64,11 +67,18 @@ export class DiscussionNotifier {
 
   private async deliver(thread: Thread, commentId: string | null, actor: CommentAuthor, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
+    const place = notificationPlace(thread);
+    // A notification without the label beats none: the thread it links to shows the paragraph anyway.
+    const paragraph = await this.options.paragraphLabel(place.documentId, place.blockId).catch((error: unknown) => {
+      this.options.logger.warn({ err: error, documentId: place.documentId }, 'paragraph label for notifications failed');
+      return null;
+    });
     const createdAt = new Date().toISOString();
     const notifications: Notification[] = drafts.map((draft) => ({
       id: randomBytes(12).toString('base64url'),
       userId: draft.userId,
-      ...notificationPlace(thread),
+      ...place,
+      paragraph,
       commentId,
       actor: { name: actor.name, affiliation: actor.affiliation },
       reason: draft.reason,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ParagraphRole } from './documentModel.ts';
 
 /**
@@ -10,12 +11,15 @@ export interface LabelledBlock {
   alternativeOf: string | null;
 }
 
-export interface ParagraphLabel {
-  /** "PP 3", "4." or "" for plain text. */
-  number: string;
-  /** 1-based rank among the alternatives of the same paragraph, or 0. */
-  alternative: number;
-}
+export const paragraphLabelSchema = z
+  .object({
+    /** "PP 3", "4." or "" for plain text. */
+    number: z.string().max(16),
+    /** 1-based rank among the alternatives of the same paragraph, or 0. */
+    alternative: z.number().int().min(0),
+  })
+  .strict();
+export type ParagraphLabel = z.infer<typeof paragraphLabelSchema>;
 
 export function labelParagraphs(blocks: readonly LabelledBlock[]): Map<string, ParagraphLabel> {
   const labels = new Map<string, ParagraphLabel>();

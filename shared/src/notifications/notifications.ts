@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userIdSchema } from '../accounts/accounts.ts';
 import { groupOf, nsaCommittee, type Committee } from '../committee/committee.ts';
 import { blockIdSchema } from '../documentModel/documentModel.ts';
+import { paragraphLabelSchema } from '../documentModel/paragraphLabels.ts';
 import { documentIdSchema } from '../schemas/document.ts';
 import type { SessionUser } from '../threads/authorship.ts';
 import { mentionedDelegations } from '../threads/mentions.ts';
@@ -19,6 +20,11 @@ export const notificationSchema = z.object({
   documentId: documentIdSchema,
   threadId: threadIdSchema,
   blockId: blockIdSchema,
+  /**
+   * The paragraph's label when the notification was made ("PP 2", "3." and its alternative rank), or null for an
+   * unlabelled paragraph (and in notifications stored before labels were kept).
+   */
+  paragraph: paragraphLabelSchema.nullable().default(null),
   commentId: commentIdSchema.nullable(),
   /** Who acted: their name and delegation code, organisation id or "secretariat". */
   actor: z.object({ name: z.string().max(120), affiliation: z.string().max(64) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { delegationCodeSchema } from '../committee/delegations.ts';
 import { blockIdSchema, blockStatusSchema, paragraphRoleSchema } from '../documentModel/documentModel.ts';
+import { paragraphLabelSchema } from '../documentModel/paragraphLabels.ts';
 import { documentIdSchema, documentKindSchema } from '../schemas/document.ts';
 
 /**
@@ -44,7 +45,7 @@ export const snapshotBlockSchema = z
     /** The paragraph this one is an alternative to, or null. */
     alternativeOf: blockIdSchema.nullable(),
     /** As the drafting room shows it: "PP 2", "3." or ""; alternatives share it with `alternative` 1, 2... */
-    label: z.object({ number: z.string().max(16), alternative: z.number().int().min(0) }).strict(),
+    label: paragraphLabelSchema,
     /** Paragraphs and headings. */
     runs: z.array(textRunSchema),
     /** Lists. */
