@@ -14,12 +14,14 @@ async function checkOne(snapshotId: string, key: PublicKey): Promise<SnapshotChe
 
 /**
  * Checks every listed snapshot: the server's own verdict and, in this browser, its hash and signature with the
- * public key. Verified only when both hold. Each snapshot is fetched once (with its content, to hash it).
+ * public key. Verified only when both hold. Each snapshot is fetched once (with its content, to hash it), one at a
+ * time and the newest first: a document with years of snapshots does not fetch them all at once.
  */
 export function useSnapshotChecks(snapshots: readonly SnapshotSummary[] | null, key: PublicKey | null): ReadonlyMap<string, SnapshotCheckState> {
   const [checks, setChecks] = useState<ReadonlyMap<string, SnapshotCheckState>>(new Map());
   // Snapshots never change: one check each, however often the list is reloaded.
   const started = useRef(new Set<string>());
+  const queue = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     if (snapshots === null || key === null) return;
     // Results land whenever they come, even after the list was reloaded: they are keyed by snapshot.
@@ -27,13 +29,16 @@ export function useSnapshotChecks(snapshots: readonly SnapshotSummary[] | null, 
       if (state === 'failed') started.current.delete(id);
       setChecks((previous) => new Map(previous).set(id, state));
     };
-    for (const summary of snapshots) {
+    const newestFirst = [...snapshots].sort((left, right) => right.number - left.number);
+    for (const summary of newestFirst) {
       if (started.current.has(summary.id)) continue;
       started.current.add(summary.id);
       set(summary.id, 'checking');
-      void checkOne(summary.id, key).then(
-        (state) => set(summary.id, state),
-        () => set(summary.id, 'failed'),
+      queue.current = queue.current.then(() =>
+        checkOne(summary.id, key).then(
+          (state) => set(summary.id, state),
+          () => set(summary.id, 'failed'),
+        ),
       );
     }
   }, [snapshots, key]);
