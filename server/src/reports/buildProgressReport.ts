@@ -22,11 +22,9 @@ function byPhase(first: DocumentMeta, second: DocumentMeta): number {
   return phaseOrder.indexOf(first.kind) - phaseOrder.indexOf(second.kind) || first.createdAt.localeCompare(second.createdAt) || first.id.localeCompare(second.id);
 }
 
-/** Every speaker's editing of every paragraph the ledger knows (deleted paragraphs included: the work was done). */
+/** Every speaker's editing sessions, dated by the UTC day each began (deleted paragraphs included: the work was done). */
 function editEventsOf(ledger: DocumentLedger): EditEvent[] {
-  return Object.values(ledger.all()).flatMap((attribution) =>
-    Object.entries(attribution.contributors).map(([speaker, contribution]) => ({ speaker, at: contribution.lastEditAt, edits: contribution.edits })),
-  );
+  return ledger.dailyEdits().map(({ speaker, day, edits }) => ({ speaker, at: `${day}T00:00:00.000Z`, edits }));
 }
 
 /**

@@ -42,7 +42,7 @@ describe('renderProgressReportHtml', () => {
     expect(text).toContain('Non-nuclear-weapon States (NNWS) 3: EGY, IRL, KWT 23 17');
     expect(text).toContain('Chair and Secretariat — 6 5');
     expect(text).toContain('Organisations that commented IAEA, UNIDIR Comments by observers 3');
-    expect(text).toContain('dated at its last edit of that paragraph');
+    expect(text).toContain('counted on the day (UTC) it began');
   });
 
   it('escapes every text from the records: none of it becomes markup', () => {

@@ -5,10 +5,8 @@ import type { ParticipationSummary, WeekActivity } from './progressReport.ts';
 import { dayOf, inPeriod, weekStartOf, weeksOf, type ReportPeriod } from './reportPeriod.ts';
 
 /**
- * Editing by one speaker (a delegation code, CHAIR or SECRETARIAT), dated. The server's ledger keeps, per paragraph
- * and speaker, a count of editing sessions and the time of the last one, not a time series: the report counts all
- * of a speaker's sessions on a paragraph at that last time (`edits` sessions at `at`). A delegation that edited a
- * paragraph in March and again in May therefore counts both sessions in May, and none in a report that ends in April.
+ * Editing by one speaker (a delegation code, CHAIR or SECRETARIAT), dated: `edits` editing sessions begun at `at`
+ * (the server's ledger counts sessions per speaker and UTC day, so `at` is that day's midnight).
  */
 export interface EditEvent {
   speaker: string;

@@ -69,4 +69,38 @@ describe('DocumentLedger', () => {
     expect(Object.keys(ledger.takeChanges())).toEqual(['p-one']);
     expect(ledger.takeChanges()).toEqual({});
   });
+
+  it('counts editing sessions by the UTC day each began, so a report of March does not see May', () => {
+    const { doc, fragment, ledger } = attributedDocument();
+    const text = () => (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    doc.transact(() => fragment.insert(0, [paragraph('p-one', 'Urges')]), author('EGY', '2026-03-10T09:00:00.000Z'));
+    doc.transact(() => text().insert(5, ' all'), author('EGY', '2026-03-10T09:00:30.000Z'));
+    doc.transact(() => text().insert(0, 'Also '), author('EGY', '2026-05-04T23:59:30.000Z'));
+    // Within a minute of the last change, past midnight: the same session, counted on the day it began.
+    doc.transact(() => text().insert(0, 'And '), author('EGY', '2026-05-05T00:00:10.000Z'));
+    doc.transact(() => text().insert(0, 'Yes '), author('FRA', '2026-05-05T08:00:00.000Z'));
+    const byDay = (subject: DocumentLedger) => subject.dailyEdits().sort((left, right) => left.speaker.localeCompare(right.speaker) || left.day.localeCompare(right.day));
+    expect(byDay(ledger)).toEqual([
+      { speaker: 'EGY', day: '2026-03-10', edits: 1 },
+      { speaker: 'EGY', day: '2026-05-04', edits: 1 },
+      { speaker: 'FRA', day: '2026-05-05', edits: 1 },
+    ]);
+    expect(ledger.paragraphs.get('p-one')!.contributors.EGY!.edits).toBe(2);
+    expect(byDay(DocumentLedger.parse(ledger.serialize()))).toEqual(byDay(ledger));
+  });
+
+  it('reads a ledger stored before days were kept, dating its sessions at each paragraph’s last edit', () => {
+    const stored = JSON.stringify({
+      version: 1,
+      paragraphs: {
+        'p-one': { originator: 'FRA', originatorTypist: null, createdAt: '2026-03-01T10:00:00.000Z', contributors: { FRA: { edits: 3, lastEditAt: '2026-04-02T10:00:00.000Z', typists: [] } } },
+        'p-two': { originator: 'FRA', originatorTypist: null, createdAt: '2026-03-01T10:00:00.000Z', contributors: { FRA: { edits: 1, lastEditAt: '2026-04-02T18:00:00.000Z', typists: [] } } },
+      },
+      clientOwners: { '17': 'user-FRA' },
+    });
+    const ledger = DocumentLedger.parse(stored);
+    expect(ledger.dailyEdits()).toEqual([{ speaker: 'FRA', day: '2026-04-02', edits: 4 }]);
+    expect(ledger.clientOwners.get(17)).toBe('user-FRA');
+    expect(() => DocumentLedger.parse(JSON.stringify({ version: 2, paragraphs: {}, clientOwners: {}, activity: { FRA: { 'April 2': 1 } } }))).toThrow();
+  });
 });

@@ -3,12 +3,23 @@ import { paragraphAttributionSchema, type ParagraphAttribution, type Typist } fr
 import type { TransactionEffect } from './touchedBlocks.ts';
 import type { UpdateAuthor } from './UpdateAuthor.ts';
 
-const storedLedgerSchema = z.object({
-  version: z.literal(1),
-  paragraphs: z.record(z.string(), paragraphAttributionSchema),
-  /** clientID (decimal) to the user who owns it. */
-  clientOwners: z.record(z.string(), z.string()),
-});
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+const storedLedgerSchema = z.discriminatedUnion('version', [
+  z.object({
+    version: z.literal(1),
+    paragraphs: z.record(z.string(), paragraphAttributionSchema),
+    /** clientID (decimal) to the user who owns it. */
+    clientOwners: z.record(z.string(), z.string()),
+  }),
+  z.object({
+    version: z.literal(2),
+    paragraphs: z.record(z.string(), paragraphAttributionSchema),
+    clientOwners: z.record(z.string(), z.string()),
+    /** Speaker to UTC day (YYYY-MM-DD) to the editing sessions that began that day. */
+    activity: z.record(z.string(), z.record(z.string().regex(dayPattern), z.number().int().min(1))),
+  }),
+]);
 
 /**
  * Every keystroke is an update; counting updates would say a delegation made 67 edits to write one sentence.
@@ -18,13 +29,23 @@ export const editPauseMs = 60_000;
 
 const typistOf = (author: UpdateAuthor): Typist | null => (author.typedFor ? { userId: author.userId, name: author.name, role: author.role } : null);
 
+/** Editing sessions one speaker began on one UTC day, across the document. */
+export interface DailyEdits {
+  speaker: string;
+  day: string;
+  edits: number;
+}
+
 /**
- * What the server derives from a document's log: who wrote each paragraph (attribution) and which user owns
- * each Yjs clientID. Stored with the snapshot at compaction; rebuilt from the log entries after it on load.
+ * What the server derives from a document's log: who wrote each paragraph (attribution), which user owns each Yjs
+ * clientID, and how many editing sessions each speaker began each day (for progress reports; attribution keeps
+ * only the last edit). Stored with the snapshot at compaction; rebuilt from the log entries after it on load.
  */
 export class DocumentLedger {
   readonly paragraphs = new Map<string, ParagraphAttribution>();
   readonly clientOwners = new Map<number, string>();
+  /** Speaker to UTC day to editing sessions begun. */
+  private readonly activity = new Map<string, Map<string, number>>();
   /** Paragraphs changed since the last `takeChanges`. */
   private readonly changed = new Set<string>();
 
@@ -34,14 +55,23 @@ export class DocumentLedger {
     const parsed = storedLedgerSchema.parse(JSON.parse(stored));
     for (const [id, attribution] of Object.entries(parsed.paragraphs)) ledger.paragraphs.set(id, attribution);
     for (const [client, owner] of Object.entries(parsed.clientOwners)) ledger.clientOwners.set(Number(client), owner);
+    if (parsed.version === 2) {
+      for (const [speaker, days] of Object.entries(parsed.activity)) for (const [day, edits] of Object.entries(days)) ledger.countSessions(speaker, day, edits);
+    } else {
+      // A ledger stored before days were kept: its sessions are dated at each paragraph's last edit, the best it knows.
+      for (const attribution of ledger.paragraphs.values()) {
+        for (const [speaker, contribution] of Object.entries(attribution.contributors)) ledger.countSessions(speaker, contribution.lastEditAt.slice(0, 10), contribution.edits);
+      }
+    }
     return ledger;
   }
 
   serialize(): string {
     return JSON.stringify({
-      version: 1,
+      version: 2,
       paragraphs: Object.fromEntries(this.paragraphs),
       clientOwners: Object.fromEntries([...this.clientOwners].map(([client, owner]) => [String(client), owner])),
+      activity: Object.fromEntries([...this.activity].map(([speaker, days]) => [speaker, Object.fromEntries(days)])),
     } satisfies z.infer<typeof storedLedgerSchema>);
   }
 
@@ -58,7 +88,10 @@ export class DocumentLedger {
         this.paragraphs.set(id, attribution);
       }
       const contribution = (attribution.contributors[author.speaker] ??= { edits: 0, lastEditAt: author.at, typists: [] });
-      if (contribution.edits === 0 || Date.parse(author.at) - Date.parse(contribution.lastEditAt) > editPauseMs) contribution.edits++;
+      if (contribution.edits === 0 || Date.parse(author.at) - Date.parse(contribution.lastEditAt) > editPauseMs) {
+        contribution.edits++;
+        this.countSessions(author.speaker, author.at.slice(0, 10), 1);
+      }
       if (author.at > contribution.lastEditAt) contribution.lastEditAt = author.at;
       if (typist !== null && !contribution.typists.some((known) => known.userId === typist.userId)) contribution.typists.push(typist);
       this.changed.add(id);
@@ -78,5 +111,16 @@ export class DocumentLedger {
 
   all(): Record<string, ParagraphAttribution> {
     return Object.fromEntries(this.paragraphs);
+  }
+
+  /** Editing sessions by speaker and the UTC day each began, every paragraph counted (deleted ones too). */
+  dailyEdits(): DailyEdits[] {
+    return [...this.activity].flatMap(([speaker, days]) => [...days].map(([day, edits]) => ({ speaker, day, edits })));
+  }
+
+  private countSessions(speaker: string, day: string, edits: number): void {
+    let days = this.activity.get(speaker);
+    if (days === undefined) this.activity.set(speaker, (days = new Map()));
+    days.set(day, (days.get(day) ?? 0) + edits);
   }
 }
