@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, roleLabels, type User } from '@concord/shared';
 import { asLanguage } from '../i18n/language.ts';
@@ -53,29 +53,19 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
         {user !== null && (
           <nav className="app-header__nav" aria-label={t('header.navigation')}>
             <ul>
-              <li>
-                <Link
-                  to={paths.documents}
-                  className={classNames('app-header__link', section === 'documents' && 'is-current')}
-                  // Inside a document, the document's own view is the current page.
-                  aria-current={section === 'documents' ? (documentId === null ? 'page' : 'location') : undefined}
-                >
-                  {t('header.documents')}
-                </Link>
-              </li>
+              {/* Inside a document, the document's own view is the current page. */}
+              <HeaderLink to={paths.documents} current={section === 'documents' ? (documentId === null ? 'page' : 'location') : null}>
+                {t('header.documents')}
+              </HeaderLink>
               {can(user, 'document.read') && (
-                <li>
-                  <Link to={paths.reports} className={classNames('app-header__link', section === 'reports' && 'is-current')} aria-current={section === 'reports' ? 'page' : undefined}>
-                    {tReports('header.link')}
-                  </Link>
-                </li>
+                <HeaderLink to={paths.reports} current={section === 'reports' ? 'page' : null}>
+                  {tReports('header.link')}
+                </HeaderLink>
               )}
               {can(user, 'users.manage') && (
-                <li>
-                  <Link to={paths.admin} className={classNames('app-header__link', section === 'admin' && 'is-current')} aria-current={section === 'admin' ? 'page' : undefined}>
-                    {t('header.accounts')}
-                  </Link>
-                </li>
+                <HeaderLink to={paths.admin} current={section === 'admin' ? 'page' : null}>
+                  {t('header.accounts')}
+                </HeaderLink>
               )}
             </ul>
           </nav>
@@ -108,34 +98,31 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
           <div className={classNames('app-header__inner', 'app-header__document-inner', wide && 'app-header__inner--wide')}>
             <nav className="app-header__nav app-header__nav--document" aria-label={tPositions('header.documentNavigation')}>
               <ul>
-                <li>
-                  <Link to={paths.document(documentId)} className={classNames('app-header__link', route.name === 'document' && 'is-current')} aria-current={route.name === 'document' ? 'page' : undefined}>
-                    {tPositions('header.draftingRoom')}
-                  </Link>
-                </li>
-                <li>
-                  <Link
-                    to={paths.compilation(documentId)}
-                    className={classNames('app-header__link', route.name === 'compilation' && 'is-current')}
-                    aria-current={route.name === 'compilation' ? 'page' : undefined}
-                  >
-                    {tPositions('header.compilation')}
-                  </Link>
-                </li>
-                <li>
-                  <Link
-                    to={paths.snapshots(documentId)}
-                    className={classNames('app-header__link', route.name === 'snapshots' && 'is-current')}
-                    aria-current={route.name === 'snapshots' ? 'page' : undefined}
-                  >
-                    {tSnapshots('header.link')}
-                  </Link>
-                </li>
+                <HeaderLink to={paths.document(documentId)} current={route.name === 'document' ? 'page' : null}>
+                  {tPositions('header.draftingRoom')}
+                </HeaderLink>
+                <HeaderLink to={paths.compilation(documentId)} current={route.name === 'compilation' ? 'page' : null}>
+                  {tPositions('header.compilation')}
+                </HeaderLink>
+                <HeaderLink to={paths.snapshots(documentId)} current={route.name === 'snapshots' ? 'page' : null}>
+                  {tSnapshots('header.link')}
+                </HeaderLink>
               </ul>
             </nav>
           </div>
         </div>
       )}
     </header>
+  );
+}
+
+/** A link of the header; `current` marks the page shown, or ('location') the section it belongs to. */
+function HeaderLink({ to, current, children }: { to: string; current: 'page' | 'location' | null; children: ReactNode }) {
+  return (
+    <li>
+      <Link to={to} className={classNames('app-header__link', current !== null && 'is-current')} aria-current={current ?? undefined}>
+        {children}
+      </Link>
+    </li>
   );
 }
