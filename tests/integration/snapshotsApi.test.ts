@@ -222,11 +222,30 @@ describe('snapshots across two instances sharing Redis', () => {
     await redis?.stop();
   });
 
-  it('numbers concurrent snapshots without a gap or a repeat, signs them with one key, and serves the same export bytes', async () => {
+  it('numbers concurrent snapshots without a gap or a repeat, never older text under a later number, signs them with one key, and serves the same export bytes', async () => {
     const chair = await one.asRole('chair');
     const documentId = await one.createDocument('Race');
+    // A delegation keeps adding paragraphs while the snapshots are taken on both instances.
+    const writer = await draft(one, documentId, await one.asRole('delegate', { kind: 'delegation', delegationCode: 'EGY' }), 'Opening words');
+    let writing = true;
+    const written = (async () => {
+      for (let index = 0; writing; index += 1) {
+        writer.doc.transact(() => {
+          const added = new Y.XmlElement('paragraph');
+          for (const [name, value] of Object.entries({ id: `para-race-${index}`, status: 'draft', role: 'operative' })) added.setAttribute(name, value);
+          added.insert(0, [new Y.XmlText(`Paragraph ${index}`)]);
+          writer.doc.getXmlFragment('default').push([added]);
+        });
+        await writer.whenStored();
+      }
+    })();
     const taken = await Promise.all(Array.from({ length: 12 }, (_, index) => take(index % 2 === 0 ? one : two, chair, documentId, `Race ${index}`)));
-    expect(taken.map((snapshot) => snapshot.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    writing = false;
+    await written;
+    writer.close();
+    const byNumber = [...taken].sort((a, b) => a.number - b.number);
+    expect(byNumber.map((snapshot) => snapshot.number)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect(byNumber.map((snapshot) => snapshot.paragraphs)).toEqual([...byNumber.map((snapshot) => snapshot.paragraphs)].sort((a, b) => a - b));
     expect(new Set(taken.map((snapshot) => snapshot.keyId)).size).toBe(1);
     const exportPath = `/api/snapshots/${taken[0]!.id}/export?format=docx&mode=compilation`;
     const fromOne = (await download(one, chair, exportPath)).bytes;

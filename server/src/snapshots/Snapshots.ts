@@ -88,19 +88,21 @@ export class Snapshots {
 
   private async takeNumbered(meta: DocumentMeta, name: string, user: SessionUser): Promise<Snapshot> {
     const { snapshots, signer } = this.options;
-    const content = await this.liveContent(meta);
     const author = authorOf(user);
     // Each lost race means another instance stored a snapshot, so the loop always makes progress; the bound only
     // stops a store that refuses every number.
     for (let attempt = 0; attempt < maxNumberingAttempts; attempt += 1) {
+      // The number first, then the text: snapshot n-1 was stored before n's number was read, so n's text is read
+      // after n-1's was, and a later number never holds older text.
+      const number = await snapshots.nextNumber(meta.id);
       const signed: SignedSnapshot = {
         id: randomBytes(12).toString('base64url'),
         documentId: meta.id,
-        number: await snapshots.nextNumber(meta.id),
+        number,
         name,
         createdAt: new Date().toISOString(),
         createdBy: { userId: author.userId, name: author.name, affiliation: author.affiliation },
-        content,
+        content: await this.liveContent(meta),
       };
       const snapshot: Snapshot = { ...signed, sha256: sha256Hex(canonicalJson(signed)), signature: signer.sign(signed), keyId: signer.publicKey.keyId };
       try {
