@@ -5,21 +5,18 @@ import type { UpdateAuthor } from './UpdateAuthor.ts';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
-const storedLedgerSchema = z.discriminatedUnion('version', [
-  z.object({
-    version: z.literal(1),
-    paragraphs: z.record(z.string(), paragraphAttributionSchema),
-    /** clientID (decimal) to the user who owns it. */
-    clientOwners: z.record(z.string(), z.string()),
-  }),
-  z.object({
-    version: z.literal(2),
-    paragraphs: z.record(z.string(), paragraphAttributionSchema),
-    clientOwners: z.record(z.string(), z.string()),
-    /** Speaker to UTC day (YYYY-MM-DD) to the editing sessions that began that day. */
-    activity: z.record(z.string(), z.record(z.string().regex(dayPattern), z.number().int().min(1))),
-  }),
-]);
+/**
+ * Version 1 throughout: `activity` was added as an optional field, so an instance still running the code from
+ * before it (which strips unknown fields) reads a ledger a newer instance stored, during a rolling upgrade.
+ */
+const storedLedgerSchema = z.object({
+  version: z.literal(1),
+  paragraphs: z.record(z.string(), paragraphAttributionSchema),
+  /** clientID (decimal) to the user who owns it. */
+  clientOwners: z.record(z.string(), z.string()),
+  /** Speaker to UTC day (YYYY-MM-DD) to the editing sessions begun that day; absent in ledgers stored before it. */
+  activity: z.record(z.string(), z.record(z.string().regex(dayPattern), z.number().int().min(1))).optional(),
+});
 
 /**
  * Every keystroke is an update; counting updates would say a delegation made 67 edits to write one sentence.
@@ -55,12 +52,15 @@ export class DocumentLedger {
     const parsed = storedLedgerSchema.parse(JSON.parse(stored));
     for (const [id, attribution] of Object.entries(parsed.paragraphs)) ledger.paragraphs.set(id, attribution);
     for (const [client, owner] of Object.entries(parsed.clientOwners)) ledger.clientOwners.set(Number(client), owner);
-    if (parsed.version === 2) {
+    if (parsed.activity !== undefined) {
       for (const [speaker, days] of Object.entries(parsed.activity)) for (const [day, edits] of Object.entries(days)) ledger.countSessions(speaker, day, edits);
     } else {
-      // A ledger stored before days were kept: its sessions are dated at each paragraph's last edit, the best it knows.
+      // Stored before days were kept (or by an older instance): its sessions are dated at each paragraph's last
+      // edit, the best it knows.
       for (const attribution of ledger.paragraphs.values()) {
-        for (const [speaker, contribution] of Object.entries(attribution.contributors)) ledger.countSessions(speaker, contribution.lastEditAt.slice(0, 10), contribution.edits);
+        for (const [speaker, contribution] of Object.entries(attribution.contributors)) {
+          if (contribution.edits > 0) ledger.countSessions(speaker, contribution.lastEditAt.slice(0, 10), contribution.edits);
+        }
       }
     }
     return ledger;
@@ -68,7 +68,7 @@ export class DocumentLedger {
 
   serialize(): string {
     return JSON.stringify({
-      version: 2,
+      version: 1,
       paragraphs: Object.fromEntries(this.paragraphs),
       clientOwners: Object.fromEntries([...this.clientOwners].map(([client, owner]) => [String(client), owner])),
       activity: Object.fromEntries([...this.activity].map(([speaker, days]) => [speaker, Object.fromEntries(days)])),
