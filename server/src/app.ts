@@ -114,8 +114,8 @@ export function createApp({ config, store, threads, notifications, notifier, com
     .route('/metrics', metricsRoutes(registry, config.METRICS_TOKEN));
   app.notFound((context) => client?.pageFor(context) ?? context.json(errorBody('not_found', 'no such route'), 404));
   app.onError((error, context) => {
-    // Middleware that answers by throwing (bearerAuth) carries its own response.
-    if (error instanceof HTTPException) return error.getResponse();
+    // Middleware that refuses by throwing (bearerAuth) carries its own answer; a server error is logged below.
+    if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     logger.error({ err: error, path: context.req.path }, 'request failed');
     return context.json(errorBody('internal_error', 'the server could not answer this request'), 500);
   });

@@ -109,6 +109,16 @@ describe('the drafting room', () => {
     await expect.poll(() => shownBeside(egypt)).toEqual([1]);
     await firstParagraph(france).click();
     await expect.poll(() => shownBeside(france)).toEqual([0]);
+    // Pointing at another paragraph's gutter shows its button; after its dialog closes, the focus is back on it.
+    const secondGutter = france.locator('.ProseMirror > .gutter').nth(1);
+    await secondGutter.hover();
+    await secondGutter.locator('.gutter-positions__toggle').click();
+    await france.getByRole('dialog', { name: /Positions on/ }).waitFor();
+    await france.mouse.move(5, 5);
+    await france.keyboard.press('Escape');
+    await expect.poll(() => france.evaluate(() => document.activeElement?.closest('.gutter-positions__toggle') !== null && document.activeElement?.checkVisibility())).toBe(true);
+    await firstParagraph(france).click();
+    await expect.poll(() => shownBeside(france)).toEqual([0]);
 
     await egypt.locator('.gutter-positions__toggle', { hasText: 'Record a position' }).filter({ visible: true }).click();
     const dialog = egypt.getByRole('dialog', { name: /Positions on/ });

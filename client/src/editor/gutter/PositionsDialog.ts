@@ -70,6 +70,11 @@ export class PositionsDialog {
     if (!this.dialog.open) this.dialog.showModal();
   }
 
+  /** Calls `listener` each time the dialog closes, after the browser gave the focus back to what opened it. */
+  onClosed(listener: () => void): void {
+    this.dialog.addEventListener('close', listener);
+  }
+
   setLabel(label: string): void {
     this.label = label;
     this.renderTitle();

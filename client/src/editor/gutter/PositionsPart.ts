@@ -69,7 +69,10 @@ export class PositionsPart {
       this.dialog.setLabel(this.label);
       this.dialog.update(this.summary, this.flags);
       this.toggle.setAttribute('aria-controls', this.dialog.id);
+      // An idle part opened on hover stays shown while its dialog is open, so the focus can come back to it.
+      this.dialog.onClosed(() => this.root.classList.remove('gutter-positions--open'));
     }
+    this.root.classList.add('gutter-positions--open');
     // The paragraph's words, read when opening: the gutter's widget sits just before its block.
     this.dialog.open(this.root.closest('.gutter')?.nextElementSibling?.textContent ?? '');
   }
