@@ -33,8 +33,8 @@ export async function createSnapshot(documentId: string, name: string): Promise<
 }
 
 /** One snapshot with its content and the server's own check of its hash and signature. */
-export async function getSnapshot(snapshotId: string): Promise<VerifiedSnapshot> {
-  return readBody(await api.api.snapshots[':snapshotId'].$get({ param: { snapshotId } }), verifiedSnapshotSchema);
+export async function getSnapshot(snapshotId: string, signal?: AbortSignal): Promise<VerifiedSnapshot> {
+  return readBody(await api.api.snapshots[':snapshotId'].$get({ param: { snapshotId } }, signal === undefined ? undefined : { init: { signal } }), verifiedSnapshotSchema);
 }
 
 /** The key that verifies snapshots and signed files; needs no session. */
