@@ -153,7 +153,7 @@ export async function startConcordServer(
     events: discussionEvents,
     notifications,
     listReaders: () => accounts.listUsers(),
-    paragraphLabel: (documentId, blockId) => paragraphLabelOf(store, documentId, blockId),
+    paragraphLabel: (documentId, blockId) => paragraphLabelOf(store, documentId, blockId, collaboration.openDocument(documentId)),
     logger,
   });
   const app = createApp({ config, store, threads, notifications, notifier, commentRateLimiter, threadRules, snapshots, snapshotStore, accounts, audit, registry, logger, clientDirectory });

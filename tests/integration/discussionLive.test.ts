@@ -137,10 +137,13 @@ describe('discussion delivery and notifications (SQLite)', () => {
       }
     });
     await writer.whenStored();
-    writer.close();
     const on = (paragraphId: string) =>
       send(server, 'POST', `/api/documents/${documentId}/threads`, egypt.headers, { documentId, anchor: { kind: 'paragraph', blockId: paragraphId }, body: `@FRA on ${paragraphId}` });
-    for (const paragraphId of ['op-label-2', 'op-label-alt', blockId]) await json<ThreadView>(await on(paragraphId), 201);
+    // While the document is open (labels read in its room), then once nobody has it open (read from the store).
+    await json<ThreadView>(await on('op-label-2'), 201);
+    writer.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const paragraphId of ['op-label-alt', blockId]) await json<ThreadView>(await on(paragraphId), 201);
     const labels = (await notificationsOf(server, france)).notifications.filter((notification) => notification.documentId === documentId).map((notification) => [notification.blockId, notification.paragraph]);
     expect(labels).toEqual([
       // Newest first; the document's first paragraph is plain text, with no label.

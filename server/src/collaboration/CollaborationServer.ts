@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -224,6 +225,15 @@ export class CollaborationServer {
         connection.ping();
       }
     }
+  }
+
+  /**
+   * The live document of a room open on this instance, or null (then the store has it). For reading only: every
+   * change goes through a room's checks.
+   */
+  openDocument(documentId: string): Y.Doc | null {
+    const room = this.currentRooms.get(documentId);
+    return room === undefined || room.closed ? null : room.doc;
   }
 
   /** Open rooms on this instance (for tests and metrics). */

@@ -18,15 +18,21 @@ export function labelledBlocksOf(doc: Y.Doc): LabelledBlock[] {
   return blocks;
 }
 
+/** The label of block `blockId` in `doc` ("PP 2", "3.", with its alternative rank), or null when it has none or is gone. */
+export function paragraphLabelIn(doc: Y.Doc, blockId: string): ParagraphLabel | null {
+  const label = labelParagraphs(labelledBlocksOf(doc)).get(blockId);
+  return label === undefined || (label.number === '' && label.alternative === 0) ? null : label;
+}
+
 /**
- * The label block `blockId` has now in the stored document ("PP 2", "3.", with its alternative rank), or null when
- * it has none (plain text, a heading) or is gone. Read from the store, so every instance answers the same.
+ * The label block `blockId` has now: read in `open` (the document's room on this instance, a walk of its top-level
+ * blocks) when there is one, else in the document rebuilt from the store.
  */
-export async function paragraphLabelOf(store: Store, documentId: string, blockId: string): Promise<ParagraphLabel | null> {
+export async function paragraphLabelOf(store: Store, documentId: string, blockId: string, open: Y.Doc | null): Promise<ParagraphLabel | null> {
+  if (open !== null) return paragraphLabelIn(open, blockId);
   const { doc } = await readStoredDocument(store, documentId);
   try {
-    const label = labelParagraphs(labelledBlocksOf(doc)).get(blockId);
-    return label === undefined || (label.number === '' && label.alternative === 0) ? null : label;
+    return paragraphLabelIn(doc, blockId);
   } finally {
     doc.destroy();
   }
