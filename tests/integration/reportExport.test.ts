@@ -126,8 +126,8 @@ describe('progress report (SQLite)', () => {
     const report = await buildProgressReport(sources, period(), new Date());
     expect(report.documents).toEqual([
       // Only paragraphs holding text count (the outlines' empty placeholders and headings do not): the two written in phase 1, the one in phase 2.
-      { id: options, title: `Options ${hostile}`, kind: 'phase1-options-report', session: `Session ${hostile}`, paragraphs: 2, agreed: 1, agreedAdRef: 1, draft: 0, snapshots: 1 },
-      { id: plan, title: 'Action plan', kind: 'phase2-action-plan', session: '2026, second session', paragraphs: 1, agreed: 0, agreedAdRef: 0, draft: 1, snapshots: 0 },
+      { id: options, title: `Options ${hostile}`, kind: 'phase1-options-report', session: `Session ${hostile}`, countedIn: null, paragraphs: 2, agreed: 1, agreedAdRef: 1, draft: 0, snapshots: 1 },
+      { id: plan, title: 'Action plan', kind: 'phase2-action-plan', session: '2026, second session', countedIn: null, paragraphs: 1, agreed: 0, agreedAdRef: 0, draft: 1, snapshots: 0 },
     ]);
   });
 
@@ -190,5 +190,22 @@ describe('progress report (SQLite)', () => {
     expect(paragraphs).toContain('Phase 2: action plan');
     expect(paragraphs).toContain('2: FRA, USA');
     expect(wordParagraphs(await (await JSZip.loadAsync(await renderProgressReportDocx(report, 'fr'))).file('word/document.xml')!.async('string'))).toContain('Fils résolus');
+  });
+
+  it('for a period that is over, counts a document in its last snapshot taken by the end, not in today’s text', async () => {
+    // After the snapshot, the paragraph agreed ad referendum is agreed.
+    await setStatus(server, options, await server.asRole('chair'), 1, 'agreed');
+    const { to } = period();
+    const later = new Date(`${addDays(to, 2)}T08:00:00.000Z`);
+    const over = await buildProgressReport(sources, { from: period().from, to }, later);
+    const snapshot = (await sources.snapshots.list(options))[0]!;
+    expect(over.documents.map(({ id, countedIn, agreed, agreedAdRef }) => ({ id, countedIn, agreed, agreedAdRef }))).toEqual([
+      { id: options, countedIn: { number: 1, createdAt: snapshot.createdAt }, agreed: 1, agreedAdRef: 1 },
+      // No snapshot: the text as stored now.
+      { id: plan, countedIn: null, agreed: 0, agreedAdRef: 0 },
+    ]);
+    // The period still running counts today's text.
+    const running = await buildProgressReport(sources, period(), new Date());
+    expect(running.documents.find((document) => document.id === options)).toMatchObject({ countedIn: null, agreed: 2, agreedAdRef: 0 });
   });
 });

@@ -9,6 +9,7 @@ export function DocumentsTable({ report }: { report: ProgressReport }) {
   const { t, i18n } = useTranslation('reports');
   const language = asLanguage(i18n.language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const kinds = [...new Set(report.documents.map((document) => document.kind))] as DocumentKind[];
   if (report.documents.length === 0) return <p className="muted">{t('documents.none')}</p>;
   return (
@@ -41,6 +42,11 @@ export function DocumentsTable({ report }: { report: ProgressReport }) {
                     <Link to={paths.document(document.id)} dir="auto">
                       {document.title}
                     </Link>
+                    {document.countedIn !== null && (
+                      <span className="report-table__counted">
+                        {t('documents.countedIn', { number: document.countedIn.number, date: dateFormat.format(new Date(document.countedIn.createdAt)) })}
+                      </span>
+                    )}
                   </th>
                   <td dir="auto">{document.session}</td>
                   <td className="report-table__number">{document.paragraphs}</td>

@@ -84,6 +84,7 @@ export function ReportsScreen() {
           <section className="reports-screen__section" aria-labelledby="report-documents-title">
             <h2 id="report-documents-title">{t('documents.title')}</h2>
             <DocumentsTable report={shown} />
+            <p className="muted">{t('documents.note')}</p>
           </section>
           <section className="reports-screen__section" aria-labelledby="report-threads-title">
             <h2 id="report-threads-title">{t('threads.title')}</h2>

@@ -45,24 +45,31 @@ function threadProgressOf(threads: readonly StoredThread[], period: ReportPeriod
   return progress;
 }
 
-/** A document's text as stored now: paragraphs and lists holding text, by status (headings structure the text, they are not counted). */
-async function documentProgressOf(sources: ProgressReportSources, meta: DocumentMeta, period: ReportPeriod): Promise<{ progress: DocumentProgress; edits: EditEvent[] }> {
+/**
+ * A document's paragraphs by status: for a period that is over, in the last snapshot taken by its end (the agreed
+ * record of that time); otherwise, or with no such snapshot, in the text as stored now. Headings structure the
+ * text, they are not counted.
+ */
+async function documentProgressOf(sources: ProgressReportSources, meta: DocumentMeta, period: ReportPeriod, today: string): Promise<{ progress: DocumentProgress; edits: EditEvent[] }> {
   const { doc, ledger } = await readStoredDocument(sources.store, meta.id);
-  const content = snapshotContentOf(doc, meta, {}, []);
+  const snapshots = await sources.snapshots.list(meta.id);
+  const periodOver = period.to < today;
+  const record = periodOver ? snapshots.filter((snapshot) => byEndOf(snapshot.createdAt, period)).at(-1) : undefined;
+  const content = record?.content ?? snapshotContentOf(doc, meta, {}, []);
   doc.destroy();
   const counted = countedParagraphs(content.blocks);
-  const snapshots = (await sources.snapshots.list(meta.id)).filter((snapshot) => inPeriod(snapshot.createdAt, period));
   return {
     progress: {
       id: meta.id,
       title: meta.title,
       kind: meta.kind,
       session: meta.session,
+      countedIn: record === undefined ? null : { number: record.number, createdAt: record.createdAt },
       paragraphs: counted.length,
       agreed: counted.filter((block) => block.status === 'agreed').length,
       agreedAdRef: counted.filter((block) => block.status === 'agreed-ad-ref').length,
       draft: counted.filter((block) => block.status === 'draft').length,
-      snapshots: snapshots.length,
+      snapshots: snapshots.filter((snapshot) => inPeriod(snapshot.createdAt, period)).length,
     },
     edits: editEventsOf(ledger),
   };
@@ -70,9 +77,9 @@ async function documentProgressOf(sources: ProgressReportSources, meta: Document
 
 /**
  * The progress report of the period (both days included, UTC), as data, from what is durable: every document
- * created by the period's end with its phase and its text's statuses as stored now (the store keeps no history of
- * statuses), the snapshots taken, the threads, and who took part week by week (see summariseParticipation for how
- * comments and edits are dated). `now` stamps it.
+ * created by the period's end with its phase and its paragraphs' statuses (see documentProgressOf: the store keeps
+ * no history of statuses, snapshots do), the snapshots taken, the threads, and who took part week by week (see
+ * summariseParticipation for how comments and edits are dated). `now` stamps it and says whether the period is over.
  */
 export async function buildProgressReport(sources: ProgressReportSources, period: ReportPeriod, now: Date): Promise<ProgressReport> {
   const committee = sources.committee ?? nsaCommittee;
@@ -82,7 +89,7 @@ export async function buildProgressReport(sources: ProgressReportSources, period
   const threads: StoredThread[] = [];
   // One document at a time: each is rebuilt in memory from its log, and a committee has tens of them, not thousands.
   for (const meta of metas) {
-    const read = await documentProgressOf(sources, meta, period);
+    const read = await documentProgressOf(sources, meta, period, now.toISOString().slice(0, 10));
     documents.push(read.progress);
     edits.push(...read.edits);
     threads.push(...(await sources.threads.listThreadsWithComments(meta.id)));

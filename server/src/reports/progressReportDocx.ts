@@ -4,7 +4,7 @@ import type { ProgressReport } from '@concord/shared';
 import { deterministicPackage } from '../exports/docx/deterministicPackage.ts';
 import { styledRuns } from '../exports/docx/docxRuns.ts';
 import { documentStyles } from '../exports/docx/docxStyles.ts';
-import { dayIn, groupName, reportLabels, type ReportLabels } from './reportLabels.ts';
+import { countedInWords, dayIn, groupName, reportLabels, type ReportLabels } from './reportLabels.ts';
 
 // A4 with 2.5 cm margins, in twentieths of a point, as the exports; the text is 9070 wide.
 const a4 = { width: 11906, height: 16838 };
@@ -53,7 +53,7 @@ function table(layout: Layout, columnWidths: readonly number[], header: readonly
 function documentsPart(report: ProgressReport, words: ReportLabels, layout: Layout): (Paragraph | Table)[] {
   const rows = report.documents.map((document) => [
     words.phases[document.kind],
-    document.title,
+    document.countedIn === null ? document.title : `${document.title} (${countedInWords(document.countedIn, words)})`,
     document.session,
     `${document.agreed} / ${document.paragraphs}`,
     document.agreedAdRef,

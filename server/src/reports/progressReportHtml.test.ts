@@ -30,7 +30,7 @@ describe('renderProgressReportHtml', () => {
 
   it('lists every document with its phase and agreed paragraphs over the total', () => {
     const text = visibleText(english);
-    expect(text).toContain('Phase 1: report of options Options for negative security assurances 2026, first session 7 / 12 2 3 2');
+    expect(text).toContain('Phase 1: report of options Options for negative security assurances Counted in snapshot 2 of 2026-06-30 2026, first session 7 / 12 2 3 2');
     expect(text).toContain('Phase 3: international instrument مشروع الصك الدولي 2026 1 / 1 0 0 1');
     expect(english).toContain('<td dir="rtl">مشروع الصك الدولي</td>');
   });

@@ -3,7 +3,7 @@ import type { ProgressReport } from '@concord/shared';
 import { escapeHtml } from '../exports/html/escapeHtml.ts';
 import { dirAttribute } from '../exports/html/textDirection.ts';
 import { participationChartSvg } from './participationChart.ts';
-import { dayIn, groupName, reportLabels, type ReportLabels } from './reportLabels.ts';
+import { countedInWords, dayIn, groupName, reportLabels, type ReportLabels } from './reportLabels.ts';
 
 const style = `
 body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.4; color: #000; margin: 2.5cm auto; max-width: 60rem; padding: 0 1rem; }
@@ -14,7 +14,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 th, td { border: 1px solid #808080; padding: 0.25rem 0.5rem; text-align: start; vertical-align: top; }
 th { background: #f2f2f2; }
 td.number, th.number { text-align: end; font-variant-numeric: tabular-nums; }
-.note { font-size: 10pt; color: #404040; }
+.note, .counted-in { font-size: 10pt; color: #404040; }
 .chart-scroll { overflow-x: auto; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.25rem 1rem; }
 dd { margin: 0; }
@@ -30,7 +30,9 @@ function documentsSection(report: ProgressReport, words: ReportLabels): string {
     [
       '<tr>',
       cell(words.phases[document.kind]),
-      cell(document.title),
+      document.countedIn === null
+        ? cell(document.title)
+        : `<td><span${dirAttribute(document.title)}>${escapeHtml(document.title)}</span><br><span class="counted-in">${escapeHtml(countedInWords(document.countedIn, words))}</span></td>`,
       cell(document.session),
       cell(`${document.agreed} / ${document.paragraphs}`, true),
       cell(document.agreedAdRef),

@@ -16,6 +16,8 @@ export interface ReportLabels {
   snapshots: string;
   noDocuments: string;
   documentsNote: string;
+  /** Under a document's title: the snapshot its paragraphs were counted in (`date` as dayIn writes it). */
+  countedIn: (number: number, date: string) => string;
   threadsHeading: string;
   opened: string;
   resolved: string;
@@ -68,7 +70,8 @@ export const reportLabels: Record<ExportLanguage, ReportLabels> = {
     draft: 'Draft',
     snapshots: 'Snapshots taken in the period',
     noDocuments: 'No documents.',
-    documentsNote: 'Paragraphs are counted as the documents were stored when this report was generated; headings are not counted.',
+    documentsNote: 'For a period that is over, paragraphs are counted in the last snapshot of each document taken by its end (named under the title); otherwise, and for a document with no such snapshot, as stored when this report was generated. Headings are not counted.',
+    countedIn: (number, date) => `Counted in snapshot ${number} of ${date}`,
     threadsHeading: 'Discussion threads',
     opened: 'Threads opened',
     resolved: 'Threads resolved',
@@ -113,7 +116,8 @@ export const reportLabels: Record<ExportLanguage, ReportLabels> = {
     draft: 'Projet',
     snapshots: 'Instantanés pris pendant la période',
     noDocuments: 'Aucun document.',
-    documentsNote: 'Les paragraphes sont comptés tels que les documents étaient enregistrés lors de l’établissement du présent rapport ; les titres ne sont pas comptés.',
+    documentsNote: 'Pour une période achevée, les paragraphes sont comptés dans le dernier instantané de chaque document pris avant sa fin (indiqué sous le titre) ; sinon, et pour un document sans tel instantané, tels qu’enregistrés lors de l’établissement du présent rapport. Les titres ne sont pas comptés.',
+    countedIn: (number, date) => `Compté dans l’instantané ${number} du ${date}`,
     threadsHeading: 'Fils de discussion',
     opened: 'Fils ouverts',
     resolved: 'Fils résolus',
@@ -153,4 +157,9 @@ export function groupName(groupId: string, language: ExportLanguage, committee: 
   const group = committee.groups.find((candidate) => candidate.id === groupId);
   if (group !== undefined && (language === 'en' || language === 'fr')) return group.name[language];
   return reportLabels[language].groups[groupId] ?? group?.name.en ?? groupId;
+}
+
+/** "Counted in snapshot 3 of 12 December 2025", in the report's language. */
+export function countedInWords(countedIn: { number: number; createdAt: string }, words: ReportLabels): string {
+  return words.countedIn(countedIn.number, dayIn(countedIn.createdAt.slice(0, 10), words));
 }

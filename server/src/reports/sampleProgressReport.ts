@@ -8,9 +8,9 @@ export const sampleProgressReport: ProgressReport = progressReportSchema.parse({
   period: { from: '2026-01-01', to: '2026-01-31' },
   generatedAt: '2026-02-02T09:30:00.000Z',
   documents: [
-    { id: 'options', title: 'Options for negative security assurances', kind: 'phase1-options-report', session: '2026, first session', paragraphs: 12, agreed: 7, agreedAdRef: 2, draft: 3, snapshots: 2 },
-    { id: 'plan', title: `Action plan ${hostileText}`, kind: 'phase2-action-plan', session: `Session ${hostileText}`, paragraphs: 4, agreed: 0, agreedAdRef: 0, draft: 4, snapshots: 0 },
-    { id: 'instrument', title: 'مشروع الصك الدولي', kind: 'phase3-instrument', session: '2026', paragraphs: 1, agreed: 1, agreedAdRef: 0, draft: 0, snapshots: 1 },
+    { id: 'options', title: 'Options for negative security assurances', kind: 'phase1-options-report', session: '2026, first session', countedIn: { number: 2, createdAt: '2026-06-30T16:00:00.000Z' }, paragraphs: 12, agreed: 7, agreedAdRef: 2, draft: 3, snapshots: 2 },
+    { id: 'plan', title: `Action plan ${hostileText}`, kind: 'phase2-action-plan', session: `Session ${hostileText}`, countedIn: null, paragraphs: 4, agreed: 0, agreedAdRef: 0, draft: 4, snapshots: 0 },
+    { id: 'instrument', title: 'مشروع الصك الدولي', kind: 'phase3-instrument', session: '2026', countedIn: null, paragraphs: 1, agreed: 1, agreedAdRef: 0, draft: 0, snapshots: 1 },
   ],
   threads: { opened: 9, resolved: 5, resolvedWithOverride: 1, openAtEnd: 6 },
   participation: {

@@ -16,7 +16,12 @@ export const documentProgressSchema = z
     /** The phase of the working paper the document belongs to. */
     kind: documentKindSchema,
     session: z.string().max(100),
-    /** Paragraphs and lists, as stored when the report was generated (headings are not counted). */
+    /**
+     * The snapshot whose text was counted (the last one taken by the end of a period that is over), or null: the
+     * text as stored when the report was generated.
+     */
+    countedIn: z.object({ number: z.number().int().min(1), createdAt: z.iso.datetime() }).strict().nullable(),
+    /** Paragraphs and lists holding text, in that text (headings are not counted). */
     paragraphs: count,
     agreed: count,
     agreedAdRef: count,
