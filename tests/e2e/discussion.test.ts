@@ -103,6 +103,13 @@ describe('a thread under the alternating floor, live on three pages', () => {
     await expectBalance(chair, threadId, 'Comments: NWS 1 · NNWS 1 Both groups heard', 'all');
     await expect.poll(() => chair.getByTestId('discussion-summary').textContent(), live).toBe("1 open thread · 0 lack one group's input");
     await shoot(egypt, '04-egy-sees-reply');
+    // Egypt follows the thread it opened: the bell tells it of France's reply, live, and leads back to the thread.
+    await egypt.getByRole('button', { name: 'Notifications, 1 unread' }).click(live);
+    const item = egypt.locator('.bell__popover li').first();
+    await expect.poll(() => item.innerText(), live).toContain('New reply from FRA in a thread you follow, on “Negative security assurances: draft recommendations”');
+    await item.getByRole('link').click();
+    await expect.poll(() => new URL(egypt.url()).searchParams.get('thread'), live).toBe(threadId);
+    await egypt.getByRole('button', { name: 'Notifications', exact: true }).waitFor(live);
   });
 
   it('3. the chair switches the alternating floor on with k = 1; the delegates see it', async () => {
