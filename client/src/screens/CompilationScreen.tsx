@@ -14,8 +14,6 @@ import { useCompilationWords } from '../positions/compilation/usePositionWords.t
 import { useRefreshSchedule } from '../positions/compilation/useRefreshSchedule.ts';
 import { flagsOnParagraph, stanceGroups } from '../positions/positionWording.ts';
 import { usePositionsStore } from '../positions/usePositionsStore.ts';
-import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
 import '../positions/compilation/compilation.css';
 
 export interface CompilationScreenProps {
@@ -67,9 +65,6 @@ export function CompilationScreen({ documentId, user }: CompilationScreenProps) 
           </h1>
           {title !== null && <p className="compilation__document">{title}</p>}
         </div>
-        <Link to={paths.document(documentId)} className="button button--secondary">
-          {t('compilation.back')}
-        </Link>
       </header>
       <div className="compilation__refresh">
         <p className="screen__intro">

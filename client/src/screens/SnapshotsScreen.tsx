@@ -6,8 +6,6 @@ import { getPublicKey, listSnapshots, type PublicKey } from '../api/snapshots.ts
 import { Button } from '../components/Button.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
-import { Link } from '../routing/Link.tsx';
-import { paths } from '../routing/routes.ts';
 import { ComparePanel } from '../snapshots/compare/ComparePanel.tsx';
 import { ExportPanel } from '../snapshots/exports/ExportPanel.tsx';
 import { FreezeForm } from '../snapshots/list/FreezeForm.tsx';
@@ -69,9 +67,6 @@ export function SnapshotsScreen({ documentId, user }: SnapshotsScreenProps) {
             </p>
           )}
         </div>
-        <Link to={paths.document(documentId)} className="button button--secondary">
-          {t('screen.back')}
-        </Link>
       </header>
       <p className="screen__intro">{t('screen.intro')}</p>
       <nav className="snapshots-screen__toc" aria-label={t('screen.onThisPage')}>
