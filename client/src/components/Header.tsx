@@ -27,9 +27,6 @@ export interface HeaderProps {
  */
 export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps) {
   const { t, i18n } = useTranslation();
-  const { t: tPositions } = useTranslation('positions');
-  const { t: tSnapshots } = useTranslation('snapshots');
-  const { t: tReports } = useTranslation('reports');
   const route = matchRoute(pathname);
   const documentId = route.name === 'document' || route.name === 'compilation' || route.name === 'snapshots' ? route.documentId : null;
   const language = asLanguage(i18n.language);
@@ -59,7 +56,7 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
               </HeaderLink>
               {can(user, 'document.read') && (
                 <HeaderLink to={paths.reports} current={section === 'reports' ? 'page' : null}>
-                  {tReports('header.link')}
+                  {t('header.reports')}
                 </HeaderLink>
               )}
               {can(user, 'users.manage') && (
@@ -96,16 +93,16 @@ export function Header({ user, pathname, onSignOut, wide = false }: HeaderProps)
         // A second row for the document's own views, so that the committee-wide sections stay in reach.
         <div className="app-header__document">
           <div className={classNames('app-header__inner', 'app-header__document-inner', wide && 'app-header__inner--wide')}>
-            <nav className="app-header__nav app-header__nav--document" aria-label={tPositions('header.documentNavigation')}>
+            <nav className="app-header__nav app-header__nav--document" aria-label={t('header.documentNavigation')}>
               <ul>
                 <HeaderLink to={paths.document(documentId)} current={route.name === 'document' ? 'page' : null}>
-                  {tPositions('header.draftingRoom')}
+                  {t('header.draftingRoom')}
                 </HeaderLink>
                 <HeaderLink to={paths.compilation(documentId)} current={route.name === 'compilation' ? 'page' : null}>
-                  {tPositions('header.compilation')}
+                  {t('header.compilation')}
                 </HeaderLink>
                 <HeaderLink to={paths.snapshots(documentId)} current={route.name === 'snapshots' ? 'page' : null}>
-                  {tSnapshots('header.link')}
+                  {t('header.snapshots')}
                 </HeaderLink>
               </ul>
             </nav>

@@ -13,6 +13,13 @@ import { DraftingEditor } from './DraftingEditor.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { useEditorStrings } from './useEditorStrings.ts';
 import './editor.css';
+import { addNamespaces } from '../i18n/namespaces.ts';
+import { editorTexts } from '../editor/i18n/texts.ts';
+import { discussionTexts } from '../discussion/i18n/texts.ts';
+import { positionsTexts } from '../positions/i18n/texts.ts';
+
+// This screen's texts come with its code, not in the first download.
+addNamespaces({ editor: editorTexts, discussion: discussionTexts, positions: positionsTexts });
 
 export interface EditorScreenProps {
   documentId: string;

@@ -1,17 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import editorEn from '../editor/i18n/en.json';
-import editorFr from '../editor/i18n/fr.json';
-import discussionEn from '../discussion/i18n/en.json';
-import discussionFr from '../discussion/i18n/fr.json';
 import notificationsEn from '../notifications/i18n/en.json';
 import notificationsFr from '../notifications/i18n/fr.json';
-import positionsEn from '../positions/i18n/en.json';
-import positionsFr from '../positions/i18n/fr.json';
-import reportsEn from '../reports/i18n/en.json';
-import reportsFr from '../reports/i18n/fr.json';
-import snapshotsEn from '../snapshots/i18n/en.json';
-import snapshotsFr from '../snapshots/i18n/fr.json';
 import en from './en.json';
 import fr from './fr.json';
 import { asLanguage, initialLanguage, storeLanguage, supportedLanguages } from './language.ts';
@@ -19,11 +9,13 @@ import { asLanguage, initialLanguage, storeLanguage, supportedLanguages } from '
 /**
  * One namespace per part of the client, each with one file per language beside its code: `common` (this shell),
  * `editor`, `discussion` (threads), `positions` (positions, flags, compilation), `notifications`, `snapshots`
- * (snapshots, exports, comparison, file check) and `reports` (the progress report).
+ * (snapshots, exports, comparison, file check) and `reports` (the progress report). Only `common` and
+ * `notifications` (the header's bell) are loaded at start; each screen adds the others it needs when its code loads
+ * (addNamespaces), so they stay out of the first download.
  */
-export const resources = {
-  en: { common: en, editor: editorEn, discussion: discussionEn, positions: positionsEn, notifications: notificationsEn, snapshots: snapshotsEn, reports: reportsEn },
-  fr: { common: fr, editor: editorFr, discussion: discussionFr, positions: positionsFr, notifications: notificationsFr, snapshots: snapshotsFr, reports: reportsFr },
+export const initialResources = {
+  en: { common: en, notifications: notificationsEn },
+  fr: { common: fr, notifications: notificationsFr },
 } as const;
 
 /** Marks the page with the language and its direction, so screen readers pronounce it and logical CSS follows it. */
@@ -35,7 +27,7 @@ function applyToDocument(language: string): void {
 /** Starts i18next in the remembered (or browser) language and keeps <html lang dir> and the stored choice in step with it. */
 export async function setUpI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: initialResources,
     lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...supportedLanguages],

@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { resources } from '../i18n/i18n.ts';
+import { allResources as resources } from '../i18n/allResources.ts';
 
 /** A separate i18next instance with the app's translation files, for tests of wording. */
 export async function testTranslations(language: 'en' | 'fr'): Promise<i18n> {

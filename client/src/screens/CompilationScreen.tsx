@@ -15,6 +15,12 @@ import { useRefreshSchedule } from '../positions/compilation/useRefreshSchedule.
 import { flagsOnParagraph, stanceGroups } from '../positions/positionWording.ts';
 import { usePositionsStore } from '../positions/usePositionsStore.ts';
 import '../positions/compilation/compilation.css';
+import { addNamespaces } from '../i18n/namespaces.ts';
+import { positionsTexts } from '../positions/i18n/texts.ts';
+import { editorTexts } from '../editor/i18n/texts.ts';
+
+// This screen's texts come with its code, not in the first download.
+addNamespaces({ positions: positionsTexts, editor: editorTexts });
 
 export interface CompilationScreenProps {
   documentId: string;

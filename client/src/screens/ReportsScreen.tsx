@@ -14,6 +14,11 @@ import { DocumentsTable, ParticipationTable, ThreadFigures } from '../reports/Re
 import { navigate } from '../routing/history.ts';
 import { paths } from '../routing/routes.ts';
 import '../reports/reports.css';
+import { addNamespaces } from '../i18n/namespaces.ts';
+import { reportsTexts } from '../reports/i18n/texts.ts';
+
+// This screen's texts come with its code, not in the first download.
+addNamespaces({ reports: reportsTexts });
 
 /**
  * The committee's progress report over a period (this calendar year by default): documents and phases with their

@@ -13,6 +13,11 @@ import { SnapshotTable } from '../snapshots/list/SnapshotTable.tsx';
 import { useSnapshotChecks } from '../snapshots/list/useSnapshotChecks.ts';
 import { VerifyPanel } from '../snapshots/verify/VerifyPanel.tsx';
 import '../snapshots/snapshots.css';
+import { addNamespaces } from '../i18n/namespaces.ts';
+import { snapshotsTexts } from '../snapshots/i18n/texts.ts';
+
+// This screen's texts come with its code, not in the first download.
+addNamespaces({ snapshots: snapshotsTexts });
 
 export interface SnapshotsScreenProps {
   documentId: string;

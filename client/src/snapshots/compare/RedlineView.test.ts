@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { SnapshotBlock, SnapshotContent } from '@concord/shared';
 import { compareContent } from '@concord/shared/snapshots/compareContent';
-import { resources } from '../../i18n/i18n.ts';
+import { allResources as resources } from '../../i18n/allResources.ts';
 import { RedlineView } from './RedlineView.tsx';
 
 const none = { proposes: [], supports: [], opposes: [], reservation: [] };

@@ -1,0 +1,5 @@
+import en from './en.json';
+import fr from './fr.json';
+
+/** The `snapshots` namespace in every language, added when a screen that needs it loads (see i18n/namespaces.ts). */
+export const snapshotsTexts = { en, fr };
