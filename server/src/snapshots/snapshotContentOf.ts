@@ -74,6 +74,39 @@ const stanceCodes = (summary: ReturnType<typeof summarisePositions>): StanceList
   reservation: summary.reservation.map((entry) => entry.delegationCode),
 });
 
+/** A top-level block as snapshots, exports and paragraph labels see it. */
+export interface DocumentBlock {
+  element: Y.XmlElement;
+  id: string;
+  kind: SnapshotBlock['kind'];
+  status: SnapshotBlock['status'];
+  /** Paragraphs only; other blocks are 'text'. */
+  role: SnapshotBlock['role'];
+  alternativeOf: string | null;
+}
+
+/** The document's top-level blocks in order; blocks without a valid id, status or kind are skipped (the document policy never lets one in). */
+export function* documentBlocks(doc: Y.Doc): Generator<DocumentBlock> {
+  for (const element of doc.getXmlFragment(documentField).toArray()) {
+    if (!(element instanceof Y.XmlElement)) continue;
+    const id = element.getAttribute('id');
+    const status = blockStatusSchema.safeParse(element.getAttribute('status'));
+    if (typeof id !== 'string' || !status.success) continue;
+    const kind = element.nodeName;
+    if (kind !== 'paragraph' && kind !== 'heading' && kind !== 'bulletList' && kind !== 'orderedList') continue;
+    const role = paragraphRoleSchema.safeParse(element.getAttribute('role'));
+    const alternativeOf = element.getAttribute('alternativeOf');
+    yield {
+      element,
+      id,
+      kind,
+      status: status.data,
+      role: kind === 'paragraph' && role.success ? role.data : 'text',
+      alternativeOf: kind === 'paragraph' && typeof alternativeOf === 'string' ? alternativeOf : null,
+    };
+  }
+}
+
 /**
  * The document as a snapshot freezes it: every top-level block with its status, label, text, attribution (from the
  * server's ledger) and the delegations' current positions. Blocks without a valid id or status are skipped (the
@@ -86,25 +119,17 @@ export function snapshotContentOf(
   positions: readonly Position[],
 ): SnapshotContent {
   const blocks: Array<Omit<SnapshotBlock, 'label'>> = [];
-  for (const element of doc.getXmlFragment(documentField).toArray()) {
-    if (!(element instanceof Y.XmlElement)) continue;
-    const id = element.getAttribute('id');
-    const status = blockStatusSchema.safeParse(element.getAttribute('status'));
-    if (typeof id !== 'string' || !status.success) continue;
-    const kind = element.nodeName;
-    if (kind !== 'paragraph' && kind !== 'heading' && kind !== 'bulletList' && kind !== 'orderedList') continue;
-    const role = paragraphRoleSchema.safeParse(element.getAttribute('role'));
+  for (const { element, id, kind, status, role, alternativeOf } of documentBlocks(doc)) {
     const level = Number(element.getAttribute('level'));
-    const alternativeOf = element.getAttribute('alternativeOf');
     const written = attribution[id];
     const isList = kind === 'bulletList' || kind === 'orderedList';
     blocks.push({
       id,
       kind,
-      status: status.data,
-      role: kind === 'paragraph' && role.success ? role.data : 'text',
+      status,
+      role,
       level: kind === 'heading' && Number.isInteger(level) ? Math.min(Math.max(level, 1), 3) : 0,
-      alternativeOf: kind === 'paragraph' && typeof alternativeOf === 'string' ? alternativeOf : null,
+      alternativeOf,
       runs: isList ? [] : runsOf(element),
       items: isList ? itemsOf(element, 0) : [],
       attribution: { originator: written?.originator ?? null, contributors: Object.keys(written?.contributors ?? {}).sort() },
